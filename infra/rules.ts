@@ -1,0 +1,23 @@
+/**
+ * EventBridge rules as data: the stacks deploy them and the local bus runs them, so both see the same patterns.
+ * `handler` names a file under packages/functions/src/events (without extension) that exports `handler`.
+ */
+export interface RuleSpec {
+  /** Logical name, unique; used for the CDK construct id and the local rule name. */
+  name: string;
+  description: string;
+  /** An EventBridge event pattern (the JSON a rule is created with). */
+  pattern: Record<string, unknown>;
+  target: { kind: "lambda"; handler: string };
+}
+
+export const DOMAIN_EVENT_SOURCE = "dealflow";
+
+export const rules: readonly RuleSpec[] = [
+  {
+    name: "MarketingLeadCaptured",
+    description: "Leads that marketing systems put on the bus become leads in Dealflow",
+    pattern: { source: [{ prefix: "marketing." }], "detail-type": ["Lead Captured"] },
+    target: { kind: "lambda", handler: "lead-captured" },
+  },
+];
