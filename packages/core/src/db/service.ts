@@ -1,0 +1,40 @@
+import { Service } from "electrodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { AccountEntity } from "../account/account.entity.ts";
+import { ActivityEntity } from "../activity/activity.entity.ts";
+import { AuditEntryEntity } from "../audit/audit.entity.ts";
+import { ContactEntity } from "../contact/contact.entity.ts";
+import { LeadEntity } from "../lead/lead.entity.ts";
+import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
+import { StageHistoryEntity } from "../opportunity/stage-history.entity.ts";
+import { PipelineEntity } from "../pipeline/pipeline.entity.ts";
+import { TeamEntity } from "../team/team.entity.ts";
+import { UserEmailEntity, UserEntity } from "../user/user.entity.ts";
+
+const entities = {
+  lead: LeadEntity,
+  account: AccountEntity,
+  contact: ContactEntity,
+  opportunity: OpportunityEntity,
+  stageHistory: StageHistoryEntity,
+  pipeline: PipelineEntity,
+  activity: ActivityEntity,
+  user: UserEntity,
+  userEmail: UserEmailEntity,
+  team: TeamEntity,
+  audit: AuditEntryEntity,
+};
+
+/**
+ * The one Service over the single table, plus the document client for multi-entity transactions built from
+ * ElectroDB params. The client is injected so tests and the local runtime choose the endpoint.
+ */
+export function createDb(client: DynamoDBClient, table: string) {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const service = new Service(entities, { client: doc, table });
+  return { service, entities: service.entities, collections: service.collections, doc, table };
+}
+
+export type Db = ReturnType<typeof createDb>;
+export type EntityName = keyof typeof entities;

@@ -1,0 +1,40 @@
+import { Entity } from "electrodb";
+import { ownerField, recordFields } from "../db/entity-fields.ts";
+
+export const leadSources = ["web_form", "landing_page", "social", "ad", "trade_show", "email", "phone", "import", "api", "marketing_event", "manual"] as const;
+export const leadStatuses = ["new", "assigned", "contacted", "qualified", "converted", "disqualified", "recycled"] as const;
+
+export const LeadEntity = new Entity({
+  model: { entity: "lead", version: "1", service: "dealflow" },
+  attributes: {
+    leadId: { type: "string", required: true },
+    ...recordFields,
+    ...ownerField,
+    source: { type: leadSources, required: true },
+    campaign: { type: "string" },
+    name: { type: "string", required: true },
+    email: { type: "string" },
+    phone: { type: "string" },
+    title: { type: "string" },
+    companyName: { type: "string" },
+    industry: { type: "string" },
+    companySize: { type: "string" },
+    region: { type: "string" },
+    tags: { type: "set", items: "string" },
+    fitScore: { type: "number", default: 0 },
+    interestScore: { type: "number", default: 0 },
+    totalScore: { type: "number", default: 0 },
+    grade: { type: "string" },
+    status: { type: leadStatuses, required: true, default: "new" },
+    slaDueAt: { type: "string" },
+    dedupeKey: { type: "string" },
+    convertedOpportunityId: { type: "string" },
+  },
+  indexes: {
+    primary: { pk: { field: "pk", composite: ["leadId"] }, sk: { field: "sk", composite: [] } },
+    // The team's inbox, newest first within a status.
+    byTeamStatus: { index: "gsi1", pk: { field: "gsi1pk", composite: ["teamId"] }, sk: { field: "gsi1sk", composite: ["status", "createdAt"] } },
+    // A rep's own queue.
+    byOwnerStatus: { index: "gsi2", pk: { field: "gsi2pk", composite: ["ownerId"] }, sk: { field: "gsi2sk", composite: ["status", "createdAt"] } },
+  },
+});

@@ -1,0 +1,30 @@
+import { Entity } from "electrodb";
+
+/**
+ * One stay of a deal in a stage. Lives in the deal's partition (collection "deal") so the 360° view reads the
+ * deal and its whole history in one Query; the snapshot fields feed slip and velocity analysis.
+ */
+export const StageHistoryEntity = new Entity({
+  model: { entity: "stageHistory", version: "1", service: "dealflow" },
+  attributes: {
+    opportunityId: { type: "string", required: true },
+    seq: { type: "number", required: true, padding: { length: 5, char: "0" } },
+    teamId: { type: "string", required: true },
+    pipelineId: { type: "string", required: true },
+    stage: { type: "string", required: true },
+    fromStage: { type: "string" },
+    enteredAt: { type: "string", required: true },
+    leftAt: { type: "string" },
+    movedBy: { type: "string", required: true },
+    amount: { type: "number", required: true },
+    probability: { type: "number", required: true },
+    expectedCloseDate: { type: "string" },
+  },
+  indexes: {
+    primary: {
+      pk: { field: "pk", composite: ["opportunityId"] },
+      sk: { field: "sk", composite: ["seq"] },
+      collection: "deal",
+    },
+  },
+});
