@@ -16,6 +16,8 @@ export const OpportunityEntity = new Entity({
     pipelineId: { type: "string", required: true },
     stage: { type: "string", required: true },
     stageEnteredAt: { type: "string", required: true },
+    /** Sequence number of the current stage-history entry. */
+    stageSeq: { type: "number", required: true },
     status: { type: opportunityStatuses, required: true, default: "open" },
     amount: { type: "number", required: true, default: 0 },
     currency: { type: "string", required: true, default: "CNY" },

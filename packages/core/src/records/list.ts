@@ -7,13 +7,13 @@ export interface Page<T> {
 }
 
 interface Goable<T> {
-  go(opts: { cursor?: string | null; limit?: number }): Promise<{ data: T[]; cursor: string | null }>;
+  go(opts: { cursor?: string | null; limit?: number; order?: "asc" | "desc" }): Promise<{ data: T[]; cursor: string | null }>;
 }
 
 /** Runs one page of an ElectroDB query; a cursor that does not decode is the caller's mistake, not a 500. */
-export async function page<T>(query: Goable<T>, opts: { limit: number; cursor?: string | undefined }): Promise<Page<T>> {
+export async function page<T>(query: Goable<T>, opts: { limit: number; cursor?: string | undefined; order?: "asc" | "desc" }): Promise<Page<T>> {
   try {
-    const { data, cursor } = await query.go({ cursor: opts.cursor ?? null, limit: opts.limit });
+    const { data, cursor } = await query.go({ cursor: opts.cursor ?? null, limit: opts.limit, order: opts.order ?? "asc" });
     return { items: data, cursor: cursor ?? null };
   } catch (err) {
     if (opts.cursor && err instanceof Error && /cursor|ExclusiveStartKey|Invalid/i.test(err.message)) {

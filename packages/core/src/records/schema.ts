@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ValidationError } from "../errors.ts";
 
 export const idSchema = z.string().min(1).max(64);
 export const isoDate = z.iso.date();
@@ -17,3 +18,12 @@ export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(2048).optional(),
 };
+
+/** Validates domain input, turning the first zod issue into a 400 that names the offending field. */
+export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join(".") || undefined;
+  throw new ValidationError(issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", field, result.error.issues);
+}

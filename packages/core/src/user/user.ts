@@ -6,12 +6,12 @@ import type { Ctx } from "../records/context.ts";
 import type { Db } from "../db/service.ts";
 import { page } from "../records/list.ts";
 import { createRecord, entityOf, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
-import { email, shortText, versionField } from "../records/schema.ts";
+import { email, shortText, versionField, parse } from "../records/schema.ts";
 import { assertTeamExists } from "../team/team.ts";
 import { roles, type UserEntity } from "./user.entity.ts";
 
 export type User = EntityItem<typeof UserEntity>;
-const kind: RecordKind = { type: "user", entity: "user", idField: "userId" };
+export const userKind: RecordKind = { type: "user", entity: "user", idField: "userId" };
 
 const profile = {
   name: shortText,
@@ -26,7 +26,8 @@ const profile = {
 export const createUserSchema = z.object({ ...profile, email, userId: z.string().min(1).max(64).optional() }).strict();
 export const updateUserSchema = z.object({ ...versionField, ...z.object(profile).partial().shape }).strict();
 
-export async function createUser(ctx: Ctx, input: z.infer<typeof createUserSchema>): Promise<User> {
+export async function createUser(ctx: Ctx, raw: z.input<typeof createUserSchema>): Promise<User> {
+  const input = parse(createUserSchema, raw);
   requireRole(ctx.actor, "admin");
   await assertTeamExists(ctx, input.teamId);
   const userId = input.userId ?? crypto.randomUUID();
@@ -35,15 +36,16 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof createUserSchem
     params: entityOf(ctx.db, "userEmail").create({ email: input.email, userId }).params(),
     onConditionFailed: () => new ConflictError(`A user with email ${input.email} already exists`, "email"),
   };
-  return (await createRecord(ctx, kind, { ...input, userId }, [unique])) as User;
+  return (await createRecord(ctx, userKind, { ...input, userId }, [unique])) as User;
 }
 
 export async function getUser(ctx: Ctx, userId: string): Promise<User> {
-  return assertReadable(ctx.actor, "user", userId, (await getRecord(ctx.db, kind, userId)) as User | null);
+  return assertReadable(ctx.actor, "user", userId, (await getRecord(ctx.db, userKind, userId)) as User | null);
 }
 
 /** Admins change anyone; everyone may change their own name and language, nothing else about themselves. */
-export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof updateUserSchema>): Promise<User> {
+export async function updateUser(ctx: Ctx, userId: string, raw: z.input<typeof updateUserSchema>): Promise<User> {
+  const input = parse(updateUserSchema, raw);
   const current = await getUser(ctx, userId);
   const { version, ...patch } = input;
   if (ctx.actor.role !== "admin") {
@@ -51,7 +53,7 @@ export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof
     if (userId !== ctx.actor.userId || !selfOnly) throw new ForbiddenError("Only an admin can change users' roles, teams and capacity");
   }
   if (patch.teamId) await assertTeamExists(ctx, patch.teamId);
-  return (await updateRecord(ctx, kind, current, version, patch, { keyFields: ["email", "teamId", "name"] })).record as User;
+  return (await updateRecord(ctx, userKind, current, version, patch, { keyFields: ["email", "teamId", "name"] })).record as User;
 }
 
 export async function listUsers(ctx: Ctx, q: { teamId?: string | undefined; limit: number; cursor?: string | undefined }) {
@@ -64,7 +66,7 @@ export async function findUserByEmail(db: Db, address: string): Promise<User | n
 }
 
 export async function findUser(db: Db, userId: string): Promise<User | null> {
-  return (await getRecord(db, kind, userId)) as User | null;
+  return (await getRecord(db, userKind, userId)) as User | null;
 }
 
 /**
@@ -81,4 +83,4 @@ export async function assertAssignableOwner(ctx: Ctx, teamId: string, ownerId: s
   }
 }
 
-export { NotFoundError };
+

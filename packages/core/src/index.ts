@@ -1,0 +1,15 @@
+export * as Lead from "./lead/index.ts";
+export * as Account from "./account/index.ts";
+export * as Contact from "./contact/index.ts";
+export * as Opportunity from "./opportunity/index.ts";
+export * as Pipeline from "./pipeline/index.ts";
+export * as Activity from "./activity/index.ts";
+export * as User from "./user/index.ts";
+export * as Team from "./team/index.ts";
+export * as Audit from "./audit/index.ts";
+export * from "./errors.ts";
+export * from "./db/service.ts";
+export * from "./records/context.ts";
+export * from "./records/access.ts";
+export type { Page } from "./records/list.ts";
+export { pageQuery } from "./records/schema.ts";

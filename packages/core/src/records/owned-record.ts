@@ -1,0 +1,49 @@
+import { assertWritable, canRead } from "./access.ts";
+import type { Ctx } from "./context.ts";
+import { assertAssignableOwner } from "../user/user.ts";
+import { getRecord, updateRecord, type RecordKind, type UpdateResult } from "./record-writer.ts";
+import type { TxWrite } from "../db/transact.ts";
+import type { DomainEvent } from "../ports/bus.ts";
+import { assertReadable } from "./access.ts";
+
+type Item = Record<string, unknown> & { teamId: string; ownerId?: string | undefined; version: number };
+
+/** Reads a team-scoped record the caller may see (404 otherwise). */
+export async function readOwned<T extends Item>(ctx: Ctx, kind: RecordKind, id: string): Promise<T> {
+  return assertReadable(ctx.actor, kind.type, id, (await getRecord(ctx.db, kind, id)) as T | null);
+}
+
+/** The owner a new record gets: the one asked for (checked), else the caller when they are on the team. */
+export async function initialOwner(ctx: Ctx, teamId: string, requested: string | undefined): Promise<string | undefined> {
+  if (requested) {
+    await assertAssignableOwner(ctx, teamId, requested);
+    return requested;
+  }
+  return ctx.actor.teamId === teamId ? ctx.actor.userId : undefined;
+}
+
+/** The team a new record lands in: the caller's, or the one an admin names. */
+export function creationTeam(ctx: Ctx, requested: string | undefined): string {
+  return requested && ctx.actor.role === "admin" ? requested : ctx.actor.teamId;
+}
+
+/** The shared update path of owned records: write access, owner checks, version check, audit, events. */
+export async function updateOwned<T extends Item>(
+  ctx: Ctx,
+  kind: RecordKind,
+  id: string,
+  input: { version: number } & Record<string, unknown>,
+  opts: { keyFields: readonly string[]; validate?: (current: T, patch: Record<string, unknown>) => Promise<void> | void; extra?: (r: UpdateResult) => TxWrite[]; events?: (r: UpdateResult) => DomainEvent[] },
+): Promise<T> {
+  const current = assertWritable(ctx.actor, kind.type, id, (await getRecord(ctx.db, kind, id)) as T | null);
+  const { version, ...patch } = input;
+  if (typeof patch.ownerId === "string" && patch.ownerId !== current.ownerId) await assertAssignableOwner(ctx, current.teamId, patch.ownerId);
+  await opts.validate?.(current, patch);
+  const { keyFields, extra, events } = opts;
+  return (await updateRecord(ctx, kind, current, version, patch, { keyFields, ...(extra && { extra }), ...(events && { events }) })).record as T;
+}
+
+/** Keeps only records of the caller's team from a query over a non-team index (owner, account, subject). */
+export function visibleOnly<T extends { teamId: string }>(ctx: Ctx, items: T[]): T[] {
+  return items.filter((i) => canRead(ctx.actor, i));
+}
