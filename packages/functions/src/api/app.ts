@@ -1,0 +1,32 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
+import { cors } from "hono/cors";
+import { bodyLimit } from "hono/body-limit";
+import { ValidationError } from "@dealflow/core/errors";
+import { requireAuth } from "./auth/auth.middleware.ts";
+import type { ApiDeps, ApiEnv } from "./deps.ts";
+import { toErrorResponse } from "./errors.ts";
+import { devLoginRouter, meRouter } from "./routes/auth.routes.ts";
+import * as records from "./routes/records.routes.ts";
+
+/** The one Hono app, the same on Lambda and locally; only `deps` differ. */
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>();
+  app.onError(toErrorResponse);
+  app.notFound((c) => c.json({ code: "not_found", message: `No route ${c.req.method} ${c.req.path}` }, 404));
+  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type"], allowMethods: ["GET", "POST", "PATCH", "OPTIONS"] }));
+  app.use("*", bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ValidationError("The request body is larger than 256 KiB", "body"); } }));
+
+  app.get("/health", (c) => c.json({ ok: true }));
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Dealflow API", version: "1.0.0", description: "Opportunity management: leads, accounts, contacts, deals, pipelines, activities. Errors are `{code, message, field}`." } });
+  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  if (deps.devLogin) app.route("/", devLoginRouter(deps, deps.devLogin.issue));
+
+  app.use("*", requireAuth(deps));
+  app.route("/", meRouter());
+  for (const router of Object.values(records)) app.route("/", router);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,34 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { DomainError } from "@dealflow/core/errors";
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+  details?: unknown;
+}
+
+/** The single error mapper: domain errors keep their status; anything unexpected is a 500 without internals. */
+export function toErrorResponse(err: unknown, c: Context) {
+  if (err instanceof DomainError) {
+    const body: ErrorBody = { code: err.code, message: err.message, ...(err.field && { field: err.field }), ...(err.details !== undefined && { details: err.details }) };
+    return c.json(body, err.status);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = status === 400 ? "bad_request" : status === 413 ? "payload_too_large" : "http_error";
+    return c.json({ code, message: err.message || "Bad request" } satisfies ErrorBody, status);
+  }
+  console.error(JSON.stringify({ level: "error", msg: "unhandled", path: c.req.path, error: err instanceof Error ? err.stack : String(err) }));
+  return c.json({ code: "internal", message: "Something went wrong on our side; the change was not applied" } satisfies ErrorBody, 500);
+}
+
+/** zod-openapi validation failures become 400 naming the first offending field. */
+export function validationHook(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, c: Context) {
+  if (result.success) return undefined;
+  const issue = result.error?.issues[0];
+  const field = issue?.path.map(String).join(".") || undefined;
+  const body: ErrorBody = { code: "validation_failed", message: issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", ...(field && { field }), details: result.error?.issues };
+  return c.json(body, 400);
+}
