@@ -161,6 +161,13 @@ describe("LocalBus", () => {
     expect(() => bus.putEvents(Array.from({ length: 11 }, () => leadCaptured))).toThrow(/length between 1 and 10/);
   });
 
+  it("refuses the whole call when no entry has Source, DetailType and Detail", () => {
+    const bus = busWith(recordingTarget());
+    expect(() => bus.putEvents([{ ...leadCaptured, Detail: undefined }, { ...leadCaptured, Source: "" }])).toThrow(
+      /no entry has all three/,
+    );
+  });
+
   it("refuses rules without a target or with an invalid pattern", () => {
     const bad: RuleSpec = { name: "Bad", description: "", pattern: { source: "x" }, target: { kind: "lambda", handler: "h" } };
     expect(() => new LocalBus({ busName: "b", rules, targets: {} })).toThrow(/lead-captured/);

@@ -72,6 +72,10 @@ export class LocalBus {
         `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and ${MAX_ENTRIES_PER_CALL}`,
       );
     }
+    if (entries.every((e) => !e.Source || !e.DetailType || !e.Detail)) {
+      // AWS fails the whole request, not each entry, when no entry has all three.
+      throw new BusValidationError("Parameters Source, DetailType and Detail are required: no entry has all three");
+    }
     const ctx = {
       busName: this.busName,
       acceptDefaultBus: this.opts.acceptDefaultBus ?? true,

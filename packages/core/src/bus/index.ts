@@ -1,0 +1,7 @@
+export {
+  createEventBridgePublisher,
+  toEntry,
+  EventPublishError,
+  type EventBridgePublisherOptions,
+  type FailedPublish,
+} from "./eventbridge-publisher.ts";
