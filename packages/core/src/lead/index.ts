@@ -1,1 +1,2 @@
 export * from "./lead.ts";
+export * from "./lead-captured.ts";

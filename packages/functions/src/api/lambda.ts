@@ -1,5 +1,8 @@
-import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
+import { readEnv } from "@dealflow/core/config";
+import { awsDeps } from "../runtime/aws-deps.ts";
+import { createApp } from "./app.ts";
+import { cognitoVerifier } from "./auth/tokens.ts";
 
-// Interim entry so the stacks can bundle; replaced by the real app wiring in the next commit.
-export const handler = handle(new Hono());
+/** API Gateway HTTP API → the Hono app, verifying Cognito ID tokens. */
+export const handler = handle(createApp({ ...awsDeps(), verifier: cognitoVerifier(readEnv("cognitoIssuer"), readEnv("cognitoClientId")) }));
