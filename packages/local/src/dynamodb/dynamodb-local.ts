@@ -44,7 +44,7 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
  */
 export async function startDynamoLocal(opts: { dataDir?: string; port?: number } = {}): Promise<DynamoLocal> {
   assertJava();
-  const port = opts.port ?? (await freePort());
+  const port = opts.port || (await freePort());
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const child: ChildProcess = spawn({ port, path: opts.dataDir ?? null, sharedDb: true, stdio: "pipe" });
   let stderr = "";
