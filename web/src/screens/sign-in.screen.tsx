@@ -1,0 +1,84 @@
+import { useId, useState, type FormEvent } from "react";
+import type { ApiClient } from "../api/api-client.ts";
+import { demoUsers } from "../api/demo-users.ts";
+import { LanguageSwitch } from "../components/language-switch.tsx";
+import { describeError } from "../i18n/describe-error.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+
+interface SignInProps {
+  api: ApiClient;
+  onSignedIn(token: string): void;
+  sessionEnded: boolean;
+}
+
+export function SignInScreen({ api, onSignedIn, sessionEnded }: SignInProps) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const ids = { email: useId(), list: useId(), picks: useId() };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { token } = await api.signIn(email.trim());
+      onSignedIn(token);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <div className="sign-in__lang">
+        <LanguageSwitch />
+      </div>
+      <form className="sign-in__card" onSubmit={submit} aria-labelledby={`${ids.email}-title`}>
+        <div className="brand brand--large" aria-hidden="true">
+          <span className="brand__mark">D</span>
+          {t("app.name")}
+        </div>
+        <h1 id={`${ids.email}-title`}>{t("signIn.title")}</h1>
+        <p className="muted">{t("signIn.subtitle")}</p>
+        {sessionEnded && <p className="notice">{t("signIn.sessionEnded")}</p>}
+        <label className="field" htmlFor={ids.email}>
+          <span className="field__label">{t("signIn.email")}</span>
+          <input id={ids.email} type="email" name="email" required autoComplete="email" list={ids.list} placeholder={t("signIn.emailPlaceholder")} value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <datalist id={ids.list}>
+          {demoUsers.map((u) => (
+            <option key={u.email} value={u.email}>{`${u.name} · ${t(`role.${u.role}`)}`}</option>
+          ))}
+        </datalist>
+        {error !== null && (
+          <div className="alert alert--error" role="alert">
+            <strong>{t("signIn.failed")}</strong> {describeError(error, t)}
+          </div>
+        )}
+        <button type="submit" className="button button--primary button--block" disabled={busy || email.trim() === ""}>
+          {busy ? t("signIn.submitting") : t("signIn.submit")}
+        </button>
+        <fieldset className="quick-pick">
+          <legend id={ids.picks}>{t("signIn.quickPick")}</legend>
+          <ul>
+            {demoUsers.map((u) => (
+              <li key={u.email}>
+                <button type="button" className={`quick-pick__user${u.email === email ? " is-selected" : ""}`} aria-pressed={u.email === email} onClick={() => setEmail(u.email)}>
+                  <span className="avatar" aria-hidden="true">{u.name.slice(0, 1)}</span>
+                  <span className="quick-pick__text">
+                    <span className="quick-pick__name">{u.name}</span>
+                    <span className="quick-pick__meta">{`${t(`role.${u.role}`)} · ${t(`team.${u.team}`)}`}</span>
+                  </span>
+                  <span className="quick-pick__email">{u.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </form>
+    </main>
+  );
+}
