@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { envNames } from "@dealflow/core/config";
+import { Api } from "../../stacks/api.stack.ts";
+import { Auth } from "../../stacks/auth.stack.ts";
+import { Email } from "../../stacks/email.stack.ts";
+import { Hosting } from "../../stacks/hosting.stack.ts";
+import { Web } from "../../stacks/web.stack.ts";
+import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
+import { at, functionByHandler, importOf, onlyResource } from "./template-queries.ts";
+
+const siteEnv = ["VITE_API_URL", "VITE_USER_POOL_ID", "VITE_USER_POOL_CLIENT_ID"] as const;
+
+let synth: SynthesizedApp;
+beforeAll(async () => {
+  // A bare domain as sender: the whole domain is verified and mail goes out as noreply@ that domain.
+  synth = await synthesizeApp("test", { DEALFLOW_MAIL_FROM: "Acme.Example" });
+}, 120_000);
+afterAll(async () => synth?.cleanup());
+
+describe("Hosting stack", () => {
+  test("the site bucket is private and encrypted", () => {
+    const [, bucket] = onlyResource(synth.template(Hosting), "AWS::S3::Bucket");
+    expect(at(bucket, "Properties")).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+    });
+  });
+
+  test("CloudFront serves the bucket over HTTPS through origin access control, as a single-page app", () => {
+    const template = synth.template(Hosting);
+    const [bucketId] = onlyResource(template, "AWS::S3::Bucket");
+    const [oacId] = onlyResource(template, "AWS::CloudFront::OriginAccessControl");
+    const [, distribution] = onlyResource(template, "AWS::CloudFront::Distribution");
+    const config = at(distribution, "Properties", "DistributionConfig");
+    expect(config).toMatchObject({
+      DefaultRootObject: "index.html",
+      DefaultCacheBehavior: { ViewerProtocolPolicy: "redirect-to-https" },
+      Origins: [
+        {
+          DomainName: { "Fn::GetAtt": [bucketId, "RegionalDomainName"] },
+          OriginAccessControlId: { "Fn::GetAtt": [oacId, "Id"] },
+        },
+      ],
+    });
+    expect(at(config, "CustomErrorResponses")).toEqual(
+      [403, 404].map((code) => expect.objectContaining({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: "/index.html" })),
+    );
+  });
+});
+
+describe("Web stack", () => {
+  test("uploads the build into the hosting bucket and invalidates the hosting distribution", () => {
+    const template = synth.template(Web);
+    const hosting = synth.template(Hosting);
+    const [bucketId] = onlyResource(hosting, "AWS::S3::Bucket");
+    const [distributionId] = onlyResource(hosting, "AWS::CloudFront::Distribution");
+    const [, upload] = onlyResource(template, "Custom::S3Uploader");
+    expect(at(upload, "Properties", "destinationBucketName")).toEqual(importOf(hosting, bucketId));
+    const [, invalidation] = onlyResource(template, "Custom::CloudFrontInvalidator");
+    expect(at(invalidation, "Properties", "distributionId")).toEqual(importOf(hosting, distributionId));
+  });
+
+  test("the site is built with placeholders that deploy replaces by the API URL, pool id and client id", async () => {
+    const auth = synth.template(Auth);
+    const [apiId] = onlyResource(synth.template(Api), "AWS::ApiGatewayV2::Api");
+    const [poolId] = onlyResource(auth, "AWS::Cognito::UserPool");
+    const [clientId] = onlyResource(auth, "AWS::Cognito::UserPoolClient");
+    const expected = {
+      VITE_API_URL: importOf(synth.template(Api), apiId, "ApiEndpoint"),
+      VITE_USER_POOL_ID: importOf(auth, poolId),
+      VITE_USER_POOL_CLIENT_ID: importOf(auth, clientId),
+    };
+    const built = await readFile(path.join(synth.webDir, "dist/assets/app.js"), "utf8");
+    const [, upload] = onlyResource(synth.template(Web), "Custom::S3Uploader");
+    const replacements = [at(upload, "Properties", "replaceValues")].flat();
+    for (const name of siteEnv) {
+      expect(built).toContain(`"${name}":"{{ ${name} }}"`);
+      expect(replacements).toContainEqual({ files: "**/*.js", search: `{{ ${name} }}`, replace: expected[name] });
+    }
+  });
+});
+
+describe("Email stack with a sender domain", () => {
+  test("verifies the domain and publishes its three DKIM records", () => {
+    const template = synth.template(Email);
+    const [, identity] = onlyResource(template, "AWS::SES::EmailIdentity");
+    expect(at(identity, "Properties", "EmailIdentity")).toBe("acme.example");
+    const outputs = Object.keys(at(template.toJSON(), "Outputs") ?? {});
+    expect(outputs.filter((name) => name.startsWith("DkimRecord"))).toHaveLength(3);
+  });
+
+  test("functions send as noreply@ the domain", () => {
+    const [, fn] = functionByHandler(synth.template(Api), "packages/functions/src/api/lambda.handler");
+    expect(at(fn, "Properties", "Environment", "Variables", envNames.mailFrom)).toBe("noreply@acme.example");
+  });
+});
