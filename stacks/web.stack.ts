@@ -1,3 +1,4 @@
+import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { StaticSite, use, type StackContext } from "sst/constructs";
 import { Api } from "./api.stack.ts";
 import { Auth } from "./auth.stack.ts";
@@ -5,8 +6,9 @@ import { Hosting } from "./hosting.stack.ts";
 import { stageSettings } from "./stage-settings.ts";
 
 /**
- * Builds the web client and uploads it to the bucket behind the CDN of the Hosting stack. SST substitutes the
- * deploy-time values below into the built files, so the client needs no runtime config fetch.
+ * Builds the web client and uploads it to the bucket behind the CDN of the Hosting stack, then writes the
+ * `/config.json` the client reads at start-up (one build runs against any API; the local server serves the
+ * same file). The VITE_* values are also substituted into the build by SST for code that reads them there.
  */
 export function Web({ stack, app }: StackContext) {
   const { hosting } = use(Hosting);
@@ -24,7 +26,28 @@ export function Web({ stack, app }: StackContext) {
       VITE_AUTH_DOMAIN_URL: authDomainUrl,
       VITE_SITE_URL: hosting.url,
     },
+    // config.json is not in the build; SST's purge would delete it on every upload of a new build.
+    purgeFiles: false,
+    // SST writes an import.meta.env typing file when it sees vite.config.ts; keep it out of web/src.
+    vite: { types: "../.sst/web-env.d.ts" },
     cdk: { bucket: hosting.bucket, distribution: hosting.distribution },
+  });
+
+  new BucketDeployment(stack, "ClientConfig", {
+    destinationBucket: hosting.bucket,
+    sources: [
+      Source.jsonData("config.json", {
+        apiUrl: api.url,
+        region: stack.region,
+        userPoolId: userPool.userPoolId,
+        userPoolClientId: webClient.userPoolClientId,
+        authDomainUrl,
+      }),
+    ],
+    prune: false,
+    cacheControl: [CacheControl.noCache()],
+    distribution: hosting.distribution,
+    distributionPaths: ["/config.json"],
   });
   stack.addOutputs({ SiteUrl: site.url ?? hosting.url });
   return { site };

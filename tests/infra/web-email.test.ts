@@ -85,6 +85,32 @@ describe("Web stack", () => {
       expect(replacements).toContainEqual({ files: "**/*.js", search: `{{ ${name} }}`, replace: expected[name] });
     }
   });
+
+
+  test("writes /config.json (the client's start-up settings) next to the build, uncached, never pruned", async () => {
+    const hosting = synth.template(Hosting);
+    const auth = synth.template(Auth);
+    const [bucketId] = onlyResource(hosting, "AWS::S3::Bucket");
+    const [distributionId] = onlyResource(hosting, "AWS::CloudFront::Distribution");
+    const [apiId] = onlyResource(synth.template(Api), "AWS::ApiGatewayV2::Api");
+    const [clientId] = onlyResource(auth, "AWS::Cognito::UserPoolClient");
+    const [, deployment] = onlyResource(synth.template(Web), "Custom::CDKBucketDeployment");
+    expect(at(deployment, "Properties")).toMatchObject({
+      DestinationBucketName: importOf(hosting, bucketId),
+      Prune: false,
+      SystemMetadata: { "cache-control": "no-cache" },
+      DistributionId: importOf(hosting, distributionId),
+      DistributionPaths: ["/config.json"],
+    });
+    const assetKey = String(at(deployment, "Properties", "SourceObjectKeys", 0)).replace(/\.zip$/, "");
+    const config = await readFile(path.join(synth.app.outdir, `asset.${assetKey}`, "config.json"), "utf8");
+    // Deploy-time values sit in the file as markers that the deployment replaces by quoted JSON strings.
+    const markers = at(deployment, "Properties", "SourceMarkers", 0);
+    const deployed = (key: string) => at(markers, config.match(new RegExp(`"${key}":(<<marker:[^>]+>>)`))?.[1] ?? "");
+    const quoted = (value: unknown) => ({ "Fn::Join": ["", ['"', value, '"']] });
+    expect(deployed("apiUrl")).toEqual(quoted(importOf(synth.template(Api), apiId, "ApiEndpoint")));
+    expect(deployed("userPoolClientId")).toEqual(quoted(importOf(auth, clientId)));
+  });
 });
 
 describe("Email stack with a sender domain", () => {
