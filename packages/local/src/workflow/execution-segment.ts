@@ -88,6 +88,10 @@ export class Segment implements TaskStash {
     return this.abortReason !== undefined;
   }
 
+  get abortedFor(): AbortReason | undefined {
+    return this.abortReason;
+  }
+
   // Beyond any single timer: such waits are re-armed from their checkpoint before the library's timer fires.
   private get noTimeoutSeconds(): number {
     return Math.ceil(this.host.maxTimerMs / 1000) + 60;
@@ -199,16 +203,23 @@ export class Segment implements TaskStash {
     return this.resultStash.get(stateName);
   }
 
+  // An overdue timer fires synchronously, inside scheduleAt: such a wait (resumed after its due time) ends at once.
   private timer(dueAt: number, fn: () => void): () => void {
+    let tracked: (() => void) | undefined;
+    let fired = false;
     const cancel = scheduleAt(this.host.clock, dueAt, () => {
-      this.cancels.delete(cancel);
+      fired = true;
+      if (tracked) this.cancels.delete(tracked);
       fn();
     });
-    this.cancels.add(cancel);
-    return () => {
-      this.cancels.delete(cancel);
+    if (fired) return () => undefined;
+    const untrack = () => {
+      this.cancels.delete(untrack);
       cancel();
     };
+    tracked = untrack;
+    this.cancels.add(untrack);
+    return untrack;
   }
 
   private async consume(events: AsyncGenerator<LibraryEvent>): Promise<void> {

@@ -109,7 +109,8 @@ async function awaitToken(seg: Segment, info: StateInfo, wait: TokenWait): Promi
     persisted.reject(err);
     throw err;
   } finally {
-    seg.host.tokens.remove(token);
+    if (seg.abortedFor === "rearm") seg.host.tokens.park(token);
+    else seg.host.tokens.remove(token);
     cancelRearm();
   }
 }

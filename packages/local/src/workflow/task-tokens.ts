@@ -27,10 +27,20 @@ export function tokenExecutionArn(token: string): string {
   return arn;
 }
 
+interface ParkedToken {
+  executionArn: string;
+  buffered?: { outcome: TokenOutcome; deliver: (settled: Promise<void>) => void };
+}
+
 export class TokenRegistry {
   private readonly waiters = new Map<string, TokenWaiter>();
+  private readonly parked = new Map<string, ParkedToken>();
 
+  /** Registers a waiting task; an outcome that arrived while its token was parked is delivered at once. */
   add(waiter: TokenWaiter): void {
+    const parked = this.parked.get(waiter.token);
+    this.parked.delete(waiter.token);
+    if (parked?.buffered) return parked.buffered.deliver(waiter.settle(parked.buffered.outcome));
     this.waiters.set(waiter.token, waiter);
   }
 
@@ -42,7 +52,30 @@ export class TokenRegistry {
     this.waiters.delete(token);
   }
 
+  /**
+   * Keeps a token answerable while its task is re-armed into a new segment: an outcome sent meanwhile is held
+   * for the next `add` of the same token, and its sender waits for that.
+   */
+  park(token: string): void {
+    const waiter = this.waiters.get(token);
+    if (!waiter) return;
+    const parked: ParkedToken = { executionArn: waiter.executionArn };
+    this.parked.set(token, parked);
+    this.waiters.set(token, {
+      ...waiter,
+      settle: (outcome) =>
+        new Promise<void>((resolve, reject) => {
+          parked.buffered = { outcome, deliver: (settled) => void settled.then(resolve, reject) };
+        }),
+    });
+  }
+
   removeExecution(executionArn: string): void {
     for (const [token, waiter] of this.waiters) if (waiter.executionArn === executionArn) this.waiters.delete(token);
+    for (const [token, parked] of this.parked) {
+      if (parked.executionArn !== executionArn) continue;
+      this.parked.delete(token);
+      parked.buffered?.deliver(Promise.reject(new Error("the execution closed")));
+    }
   }
 }
