@@ -1,2 +1,3 @@
 export * from "./table.ts";
 export * from "./rules.ts";
+export * from "./state-machines.ts";

@@ -27,9 +27,15 @@ describe("the local runtime", () => {
     runtime = await startLocalRuntime({ dataDir, seed: true });
     expect(runtime.seeded).toMatchObject({ teams: 2, leads: 300, opportunities: 100 });
     expect(runtime.seeded?.users).toHaveLength(11);
-    for (const url of Object.values(runtime.endpoints)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const url of Object.values(runtime.endpoints)) expect(url).toMatch(/^(http|smtp):\/\/127\.0\.0\.1:\d+$/);
+    expect(Object.keys(runtime.endpoints).sort()).toEqual(["api", "dynamodb", "events", "mail", "smtp", "states"]);
     const health = await fetch(`${runtime.endpoints.api}/health`);
     expect(health.status).toBe(200);
+    const inbox = await fetch(`${runtime.endpoints.mail}/api/email`);
+    expect(inbox.status).toBe(200);
+    const sfn = await fetch(`${runtime.endpoints.states}/`, { method: "POST", headers: { "x-amz-target": "AWSStepFunctions.ListExecutions", "content-type": "application/x-amz-json-1.0" }, body: JSON.stringify({ stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:none" }) });
+    expect(sfn.status).toBe(400);
+    expect(((await sfn.json()) as { __type: string }).__type).toMatch(/StateMachineDoesNotExist/);
     await runtime.stop();
 
     runtime = await startLocalRuntime({ dataDir, seed: true });

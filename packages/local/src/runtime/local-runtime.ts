@@ -2,11 +2,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { rules } from "@dealflow/infra";
+import { localStateMachineArn, rules, stateMachines } from "@dealflow/infra";
 import { createDb, type Db } from "@dealflow/core/db/service";
 import { createEventBridgePublisher } from "@dealflow/core/bus/index";
 import { systemClock } from "@dealflow/core/ports/clock";
 import { eventHandlers } from "@dealflow/functions/events/index";
+import { workflowTasks } from "@dealflow/functions/workflows/index";
+import { LocalWorkflowEngine } from "../workflow/local-engine.ts";
+import { DynamoCheckpointStore } from "../workflow/dynamo-checkpoint-store.ts";
+import { startStatesServer } from "../workflow/states-server.ts";
+import type { AslDefinition } from "../workflow/asl-types.ts";
+import { startMailInbox } from "../mail/mail-inbox.ts";
 import { ensureTable, localCredentials, localRegion, startDynamoLocal } from "../dynamodb/dynamodb-local.ts";
 import { LocalBus } from "../bus/local-bus.ts";
 import { startBusServer } from "../bus/bus-server.ts";
@@ -17,6 +23,7 @@ import { pickPort, preferredPorts, type Endpoint } from "./ports.ts";
 
 export const LOCAL_TABLE = "dealflow-local";
 export const LOCAL_BUS = "dealflow-local";
+const infraDir = join(import.meta.dirname, "../../../../infra");
 
 export interface LocalRuntimeOptions {
   /** Where DynamoDB data, the dev token secret and the bus DLQ live; omit for an in-memory runtime (tests). */
@@ -44,7 +51,8 @@ async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * The whole system on loopback: DynamoDB Local, the local bus (EventBridge API), the API and the web client.
+ * The whole system on loopback: DynamoDB Local, the local bus (EventBridge API), the local Step Functions, the
+ * mail inbox, the API and the web client.
  * Every part is stopped, newest first, by `stop()`.
  */
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
@@ -76,6 +84,25 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
       await busServer.close();
     });
     endpoints.events = busServer.url;
+
+    const engine = new LocalWorkflowEngine({
+      machines: Object.fromEntries(stateMachines.map((m) => [m.name, { arn: localStateMachineArn(m.name), definition: JSON.parse(readFileSync(join(infraDir, m.aslFile), "utf8")) as AslDefinition }])),
+      tasks: Object.fromEntries(Object.entries(workflowTasks).map(([name, make]) => [name, make(deps)])),
+      store: new DynamoCheckpointStore(dynamo.client, LOCAL_TABLE),
+    });
+    const states = await startStatesServer(engine, { port: await port("states") });
+    stops.push(async () => {
+      await engine.close();
+      await states.close();
+    });
+    endpoints.states = states.url;
+    const resumed = await engine.resumeAll();
+    if (resumed.length) log(`resumed ${resumed.length} workflow executions`);
+
+    const inbox = await startMailInbox({ smtpPort: await port("smtp"), webPort: await port("mail"), ...(opts.dataDir && { dataDir: join(opts.dataDir, "mail") }) });
+    stops.push(inbox.close);
+    endpoints.smtp = inbox.smtpUrl;
+    endpoints.mail = inbox.webUrl;
 
     const api = await startApiServer(deps, { devTokenSecret: devSecret(opts.dataDir), port: await port("api") });
     stops.push(api.close);

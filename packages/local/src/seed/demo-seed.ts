@@ -46,16 +46,21 @@ export async function seedDemo(opts: SeedOptions) {
   opts.onProgress?.("teams and users");
 
   const counts = { teams: teams.length, users: users.length, accounts: 0, contacts: 0, leads: 0, opportunities: 0, activities: 0 };
-  for (const [i, team] of teams.entries()) {
-    const reps = users.filter((u) => u.teamId === team.teamId && u.role === "rep");
-    const manager = users.find((u) => u.teamId === team.teamId && u.role === "manager") ?? admin;
-    clock.set(new Date(now.getTime() - 170 * DAY));
-    const pipeline = await Pipeline.createPipeline({ ...sys }, { ...Pipeline.defaultB2bPipeline, teamId: team.teamId });
-    const accounts = await seedAccounts(as, r, reps, N.companies.filter((_, k) => k % 2 === i), clock, now, counts);
-    await seedLeads(as, r, reps, manager, opts.leadsPerTeam ?? 150, clock, now, counts);
-    await seedDeals(as, r, reps, pipeline, accounts, opts.dealsPerTeam ?? 50, clock, now, counts);
-    opts.onProgress?.(`team ${team.name}`);
-  }
+  // Teams are independent, so they are seeded side by side, each with its own random stream and clock.
+  await Promise.all(
+    teams.map(async (team, i) => {
+      const tr = rng(20261123 + i + 1);
+      const tclock = movableClock(new Date(now.getTime() - 170 * DAY));
+      const tas = (u: UserRow): Ctx => ({ ...as(u), clock: tclock });
+      const reps = users.filter((u) => u.teamId === team.teamId && u.role === "rep");
+      const manager = users.find((u) => u.teamId === team.teamId && u.role === "manager") ?? admin;
+      const pipeline = await Pipeline.createPipeline({ ...sys, clock: tclock }, { ...Pipeline.defaultB2bPipeline, teamId: team.teamId });
+      const accounts = await seedAccounts(tas, tr, reps, N.companies.filter((_, k) => k % 2 === i), tclock, now, counts);
+      await seedLeads(tas, tr, reps, manager, opts.leadsPerTeam ?? 150, tclock, now, counts);
+      await seedDeals(tas, tr, reps, pipeline, accounts, opts.dealsPerTeam ?? 50, tclock, now, counts);
+      opts.onProgress?.(`team ${team.name}`);
+    }),
+  );
   clock.set(now);
   return { ...counts, users: users.map((u) => ({ email: u.email, name: u.name, role: u.role, teamId: u.teamId })) };
 }

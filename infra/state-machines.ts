@@ -1,0 +1,17 @@
+/**
+ * Step Functions state machines as data: the stacks build each from its ASL file (DefinitionBody.fromString) and
+ * the local engine runs the same file. `tasks` name handlers under packages/functions/src/workflows.
+ * The lead response-SLA and deal stage-flow machines join this list with the lead engine and opportunity issues.
+ */
+export interface StateMachineSpec {
+  name: string;
+  /** Path relative to infra/, e.g. "state-machines/deal-flow.asl.json". */
+  aslFile: string;
+}
+
+export const stateMachines: readonly StateMachineSpec[] = [];
+
+/** The ARN a machine has locally (the local engine addresses machines by ARN, like AWS). */
+export function localStateMachineArn(name: string): string {
+  return `arn:aws:states:us-east-1:000000000000:stateMachine:${name}`;
+}
