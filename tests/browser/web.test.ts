@@ -6,6 +6,7 @@ import { startWebServer } from "@dealflow/local/web/web-server";
 import { startTestApi } from "../support/api.ts";
 import { createBoardFixture, openDealsByStage, storedStage, type BoardFixture } from "./support/board-fixtures.ts";
 import { launchChromium } from "./support/chromium.ts";
+import { documentLang, focusedLabel, layoutWidths, tabToken } from "./support/in-page.ts";
 import { buildWebIfStale } from "./support/web-build.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -23,6 +24,11 @@ const offLoopback: string[] = [];
 const column = (name: string) => page.getByRole("region", { name, exact: true });
 const card = (name: string) => page.getByRole("article", { name, exact: true });
 const cardIn = (stage: string, deal: string) => column(stage).getByRole("article", { name: deal, exact: true });
+/** The keyboard path: pick the stage in the card's "Move to…" select, then press Enter on its Move button. */
+async function moveWithKeyboard(deal: string, stage: string) {
+  await page.getByLabel(`Move “${deal}” to another stage`).selectOption({ label: stage });
+  await page.getByRole("button", { name: `Move “${deal}” to the chosen stage` }).press("Enter");
+}
 const shoot = (name: string) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
 
 beforeAll(async () => {
@@ -53,12 +59,16 @@ describe("web client", () => {
     await page.goto(web.url);
     await page.getByRole("heading", { name: "Sign in to Dealflow" }).waitFor();
     await shoot("sign-in-1280");
+    await page.getByLabel("Work email").fill("nobody@dealflow.dev");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    expect(await page.getByRole("alert").textContent()).toContain("No active user with email nobody@dealflow.dev");
+
     await page.getByRole("button", { name: /李娜/ }).click();
     expect(await page.getByLabel("Work email").inputValue()).toBe("li.na@dealflow.dev");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
     await page.getByRole("button", { name: /Account menu: 李娜/ }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem("dealflow.token"))).toMatch(/\S{20,}/);
+    expect(await tabToken(page)).toMatch(/\S{20,}/);
   });
 
   it("shows one column per stage with the API's open deals, their counts, totals and cards", async () => {
@@ -71,6 +81,9 @@ describe("web client", () => {
       const cards = await column(stages[i] ?? "").getByRole("article").count();
       expect(cards, `cards in ${key}`).toBe(expected.get(key) ?? 0);
     }
+    // A rep is offered moves only on deals the API lets her change: her own.
+    const own = await api.call("GET", `/opportunities?status=open&pipelineId=${fixture.pipelineId}&ownerId=${fixture.userId}&limit=200`, { token: fixture.token });
+    expect(await page.getByRole("combobox", { name: /^Move “/ }).count()).toBe(own.body.items.length);
     const keyboardCard = cardIn("Initial contact", fixture.deals.keyboard.name);
     expect(await keyboardCard.textContent()).toContain("CN¥123,456");
     expect(await keyboardCard.textContent()).toContain("Closes Jun 30, 2031");
@@ -82,10 +95,12 @@ describe("web client", () => {
 
   it("moves a deal to the next stage with the keyboard 'Move to…' control and keeps it after reload", async () => {
     const { keyboard } = fixture.deals;
-    await page.getByLabel(`Move “${keyboard.name}” to another stage`).selectOption({ label: "Needs analysis" });
+    await moveWithKeyboard(keyboard.name, "Needs analysis");
     await cardIn("Needs analysis", keyboard.name).waitFor();
     await expect.poll(() => storedStage(api, fixture.token, keyboard.opportunityId)).toBe("needs_analysis");
     await expect.poll(() => card(keyboard.name).getAttribute("aria-busy")).toBe("false");
+    // Focus follows the card into its new column, so a keyboard user can keep going from there.
+    await expect.poll(() => focusedLabel(page)).toBe(`Move “${keyboard.name}” to another stage`);
 
     await page.reload();
     await cardIn("Needs analysis", keyboard.name).waitFor();
@@ -108,7 +123,7 @@ describe("web client", () => {
     const changed = await api.call("PATCH", `/opportunities/${stale.opportunityId}`, { token: fixture.token, body: { version: stale.version, nextStep: "Call back on Monday" } });
     expect(changed.status).toBe(200);
 
-    await page.getByLabel(`Move “${stale.name}” to another stage`).selectOption({ label: "Needs analysis" });
+    await moveWithKeyboard(stale.name, "Needs analysis");
     const alert = page.getByRole("alert").filter({ hasText: stale.name });
     await alert.waitFor();
     expect(await alert.textContent()).toContain("was changed by someone else");
@@ -118,7 +133,7 @@ describe("web client", () => {
     await shoot("board-conflict-1280");
 
     await alert.getByRole("button", { name: "Reload" }).click();
-    await page.getByLabel(`Move “${stale.name}” to another stage`).selectOption({ label: "Needs analysis" });
+    await moveWithKeyboard(stale.name, "Needs analysis");
     await cardIn("Needs analysis", stale.name).waitFor();
     await expect.poll(() => storedStage(api, fixture.token, stale.opportunityId)).toBe("needs_analysis");
   });
@@ -129,7 +144,7 @@ describe("web client", () => {
     expect(await page.locator(".stage-column__title").allTextContents()).toEqual(["初步接洽", "需求调研", "方案/报价", "商务谈判", "合同签署"]);
     expect(await page.getByRole("link", { name: "线索" }).count()).toBe(1);
     expect(await cardIn("需求调研", fixture.deals.keyboard.name).textContent()).toContain("¥123,456");
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    expect(await documentLang(page)).toBe("zh-CN");
 
     await page.reload();
     await column("初步接洽").waitFor();
@@ -156,17 +171,14 @@ describe("web client", () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.getByRole("link", { name: "Pipeline" }).click();
     await column("Initial contact").waitFor();
-    const widths = await page.evaluate(() => {
-      const board = document.querySelector(".board");
-      return { page: document.documentElement.scrollWidth, board: board?.scrollWidth ?? 0, boardVisible: board?.clientWidth ?? 0 };
-    });
+    const widths = await layoutWidths(page);
     expect(widths.page).toBeLessThanOrEqual(375);
     expect(widths.board).toBeGreaterThan(widths.boardVisible);
     await shoot("board-375");
 
     await page.getByRole("link", { name: "Leads" }).click();
     await page.locator("tbody tr").first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect((await layoutWidths(page)).page).toBeLessThanOrEqual(375);
     await shoot("leads-375");
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -175,7 +187,7 @@ describe("web client", () => {
     await page.getByRole("button", { name: /Account menu/ }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in to Dealflow" }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem("dealflow.token"))).toBeNull();
+    expect(await tabToken(page)).toBeNull();
     expect(offLoopback).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ export interface ApiClientOptions {
   /** Called when the API refuses the token (expired or revoked), so the app can return to sign-in. */
   onUnauthorized?: () => void;
   fetchImpl?: typeof fetch;
+  /** Page size for whole-list reads; the API's ceiling by default. */
+  pageSize?: number;
 }
 
 /** The API's page size ceiling; whole lists are read page by page at this size. */
@@ -23,6 +25,7 @@ function withQuery(path: string, query: Query = {}): string {
 
 export function createApiClient(opts: ApiClientOptions) {
   const fetchImpl = opts.fetchImpl ?? fetch;
+  const pageSize = opts.pageSize ?? maxPageSize;
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
@@ -47,7 +50,7 @@ export function createApiClient(opts: ApiClientOptions) {
     const items: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await request<Page<T>>("GET", withQuery(path, { ...query, limit: maxPageSize, cursor }));
+      const page = await request<Page<T>>("GET", withQuery(path, { ...query, limit: pageSize, cursor }));
       items.push(...page.items);
       cursor = page.cursor ?? undefined;
     } while (cursor);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 import type { Opportunity } from "../api/api-types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
@@ -21,9 +21,17 @@ interface DealCardProps {
 export function DealCard({ deal, ownerName, stageOptions, movable, pending, overdue, focusMove, onMove, onDragStart, onDragEnd }: DealCardProps) {
   const { t, fmt } = useI18n();
   const select = useRef<HTMLSelectElement>(null);
+  const [target, setTarget] = useState("");
   useEffect(() => {
     if (focusMove) select.current?.focus();
   }, [focusMove]);
+  useEffect(() => setTarget(""), [deal.stage]);
+
+  // Choosing a stage is not enough: arrow keys change a closed select, so the move waits for the button.
+  function submitMove(e: FormEvent) {
+    e.preventDefault();
+    if (target && target !== deal.stage) onMove(target);
+  }
 
   function startDrag(e: DragEvent<HTMLElement>) {
     e.dataTransfer.setData(dealDragType, deal.opportunityId);
@@ -63,16 +71,21 @@ export function DealCard({ deal, ownerName, stageOptions, movable, pending, over
         {pending && <span className="deal-card__saving" role="status">{t("board.moving")}</span>}
       </div>
       {movable ? (
-        <select ref={select} className="deal-card__move" value="" disabled={pending} aria-label={t("board.moveLabel", { name: deal.name })} onChange={(e) => e.target.value && onMove(e.target.value)}>
-          <option value="" disabled>
-            {t("board.moveTo")}
-          </option>
-          {stageOptions.map((s) => (
-            <option key={s.key} value={s.key} disabled={s.key === deal.stage}>
-              {s.label}
+        <form className="deal-card__move" onSubmit={submitMove}>
+          <select ref={select} value={target} disabled={pending} aria-label={t("board.moveLabel", { name: deal.name })} onChange={(e) => setTarget(e.target.value)}>
+            <option value="" disabled>
+              {t("board.moveTo")}
             </option>
-          ))}
-        </select>
+            {stageOptions.map((s) => (
+              <option key={s.key} value={s.key} disabled={s.key === deal.stage}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--small" disabled={pending || !target} aria-label={t("board.moveDeal", { name: deal.name })}>
+            {t("board.move")}
+          </button>
+        </form>
       ) : (
         <p className="deal-card__locked">{t("board.readOnly")}</p>
       )}

@@ -34,8 +34,10 @@ export function LeadsTable({ leads }: { leads: readonly Lead[] }) {
                 <span className={`status status--${lead.status}`}>{t(`leadStatus.${lead.status}`)}</span>
               </td>
               <td data-label={label("score")} className="num">
-                {fmt.number(lead.totalScore ?? 0)}
-                {lead.grade && <span className="grade">{lead.grade}</span>}
+                <span>
+                  {fmt.number(lead.totalScore ?? 0)}
+                  {lead.grade && <span className="grade">{lead.grade}</span>}
+                </span>
               </td>
               <td data-label={label("owner")}>{memberName(lead.ownerId) ?? t("board.unassigned")}</td>
               <td data-label={label("created")}>

@@ -43,6 +43,8 @@ export const en = {
   "board.weighted": "Weighted",
   "board.probability": "{value} win probability",
   "board.moveTo": "Move to…",
+  "board.move": "Move",
+  "board.moveDeal": "Move “{name}” to the chosen stage",
   "board.moveLabel": "Move “{name}” to another stage",
   "board.moving": "Saving…",
   "board.readOnly": "Only its owner or a manager can move this deal",

@@ -44,6 +44,8 @@ export const zhCN: Messages = {
   "board.weighted": "加权",
   "board.probability": "赢单率 {value}",
   "board.moveTo": "移动到…",
+  "board.move": "移动",
+  "board.moveDeal": "将“{name}”移动到所选阶段",
   "board.moveLabel": "将“{name}”移动到其他阶段",
   "board.moving": "正在保存…",
   "board.readOnly": "只有负责人或经理可以移动此商机",
