@@ -39,7 +39,7 @@ export function Api({ stack }: StackContext) {
     cors: {
       allowOrigins: [siteUrl],
       allowMethods: ["ANY"],
-      allowHeaders: ["authorization", "content-type", "idempotency-key"],
+      allowHeaders: ["authorization", "content-type"],
       maxAge: "1 day",
     },
     routes: { "ANY /{proxy+}": handler, "ANY /": handler },

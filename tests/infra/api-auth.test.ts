@@ -62,7 +62,13 @@ describe("Auth stack", () => {
     });
     expect(at(client, "Properties", "ReadAttributes")).toContain("custom:team_id");
     expect(at(client, "Properties", "WriteAttributes")).not.toContain("custom:team_id");
-    onlyResource(synth.template(Auth), "AWS::Cognito::UserPoolDomain");
+  });
+
+  test("the hosted UI gets a prefix unique to app, stage and account, without the account id in it", () => {
+    const [, domain] = onlyResource(synth.template(Auth), "AWS::Cognito::UserPoolDomain");
+    const prefix = String(at(domain, "Properties", "Domain"));
+    expect(prefix).toMatch(/^dealflow-test-[0-9a-f]{10}$/);
+    expect(prefix).not.toContain(testAccount);
   });
 });
 
