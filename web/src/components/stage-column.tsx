@@ -1,6 +1,6 @@
 import { useId, useState, type DragEvent, type ReactNode } from "react";
 import type { Opportunity } from "../api/api-types.ts";
-import { totalsByCurrency, type CurrencyTotal } from "../hooks/board-summary.ts";
+import { totalsByCurrency, type CurrencyTotal } from "../model/board-summary.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { dealDragType } from "./deal-card.tsx";
 

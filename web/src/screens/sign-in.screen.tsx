@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import type { ApiClient } from "../api/api-client.ts";
 import { demoUsers } from "../api/demo-users.ts";
+import { DemoUserPicker } from "../components/demo-user-picker.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { describeError } from "../i18n/describe-error.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -16,7 +17,7 @@ export function SignInScreen({ api, onSignedIn, sessionEnded }: SignInProps) {
   const [email, setEmail] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const ids = { email: useId(), list: useId(), picks: useId() };
+  const ids = { email: useId(), list: useId() };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,23 +62,7 @@ export function SignInScreen({ api, onSignedIn, sessionEnded }: SignInProps) {
         <button type="submit" className="button button--primary button--block" disabled={busy || email.trim() === ""}>
           {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
-        <fieldset className="quick-pick">
-          <legend id={ids.picks}>{t("signIn.quickPick")}</legend>
-          <ul>
-            {demoUsers.map((u) => (
-              <li key={u.email}>
-                <button type="button" className={`quick-pick__user${u.email === email ? " is-selected" : ""}`} aria-pressed={u.email === email} onClick={() => setEmail(u.email)}>
-                  <span className="avatar" aria-hidden="true">{u.name.slice(0, 1)}</span>
-                  <span className="quick-pick__text">
-                    <span className="quick-pick__name">{u.name}</span>
-                    <span className="quick-pick__meta">{`${t(`role.${u.role}`)} · ${t(`team.${u.team}`)}`}</span>
-                  </span>
-                  <span className="quick-pick__email">{u.email}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <DemoUserPicker selected={email} onPick={setEmail} />
       </form>
     </main>
   );
