@@ -10,9 +10,11 @@ let admin: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  [rep, rep2, manager, otherRep, admin] = await Promise.all(
-    ["li.na@dealflow.dev", "wang.fang@dealflow.dev", "zhang.wei@dealflow.dev", "tom.baker@dealflow.dev", "admin@dealflow.dev"].map((e) => api.login(e)),
-  );
+  rep = await api.login("li.na@dealflow.dev");
+  rep2 = await api.login("wang.fang@dealflow.dev");
+  manager = await api.login("zhang.wei@dealflow.dev");
+  otherRep = await api.login("tom.baker@dealflow.dev");
+  admin = await api.login("admin@dealflow.dev");
 });
 
 describe("leads", () => {
