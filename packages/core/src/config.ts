@@ -10,6 +10,8 @@ export const envNames = {
   appUrl: "APP_URL",
   cognitoIssuer: "COGNITO_ISSUER",
   cognitoClientId: "COGNITO_CLIENT_ID",
+  /** JSON object: state-machine name (infra/state-machines.ts) → ARN. */
+  stateMachineArns: "STATE_MACHINE_ARNS",
   /** Local only: endpoints of the stand-ins and the dev token secret. */
   dynamoEndpoint: "DYNAMODB_ENDPOINT",
   eventsEndpoint: "EVENTS_ENDPOINT",

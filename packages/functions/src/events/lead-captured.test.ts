@@ -1,16 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDb, Team, systemPrincipal, Audit } from "@dealflow/core";
+import { Team, systemPrincipal, Audit } from "@dealflow/core";
 import type { BusEnvelope, DomainEvent } from "@dealflow/core/ports/bus";
-import { systemClock } from "@dealflow/core/ports/clock";
-import { testTable } from "../../../../tests/support/table.ts";
+import { testRuntimeDeps } from "../../../../tests/support/runtime-deps.ts";
+import type { RuntimeDeps } from "../runtime/deps.ts";
 import { leadCapturedHandler } from "./lead-captured.ts";
 
-const published: DomainEvent[] = [];
-let deps: Parameters<typeof leadCapturedHandler>[0];
+let published: DomainEvent[];
+let deps: RuntimeDeps;
 
 beforeAll(async () => {
-  const { client, tableName } = await testTable("capture");
-  deps = { db: createDb(client, tableName), clock: systemClock, publisher: { publish: async (e) => void published.push(...e) } };
+  ({ deps, events: published } = await testRuntimeDeps());
   await Team.createTeam({ ...deps, actor: systemPrincipal }, { name: "Inbound" });
 });
 

@@ -6,6 +6,10 @@ import { localStateMachineArn, rules, stateMachines } from "@dealflow/infra";
 import { createDb, type Db } from "@dealflow/core/db/service";
 import { createEventBridgePublisher } from "@dealflow/core/bus/index";
 import { systemClock } from "@dealflow/core/ports/clock";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import { createSmtpMailer } from "@dealflow/core/mail/index";
+import { createSfnWorkflowEngine } from "@dealflow/core/workflow/index";
+import type { RuntimeDeps } from "@dealflow/functions/runtime/deps";
 import { eventHandlers } from "@dealflow/functions/events/index";
 import { workflowTasks } from "@dealflow/functions/workflows/index";
 import { LocalWorkflowEngine } from "../workflow/local-engine.ts";
@@ -13,7 +17,7 @@ import { DynamoCheckpointStore } from "../workflow/dynamo-checkpoint-store.ts";
 import { startStatesServer } from "../workflow/states-server.ts";
 import type { AslDefinition } from "../workflow/asl-types.ts";
 import { startMailInbox } from "../mail/mail-inbox.ts";
-import { ensureTable, localCredentials, localRegion, startDynamoLocal } from "../dynamodb/dynamodb-local.ts";
+import { ensureTable, localCredentials, localRegion, startDynamoLocal, type DynamoLocal } from "../dynamodb/dynamodb-local.ts";
 import { LocalBus } from "../bus/local-bus.ts";
 import { startBusServer } from "../bus/bus-server.ts";
 import { startApiServer } from "../api/api-server.ts";
@@ -50,66 +54,84 @@ async function isEmpty(db: Db): Promise<boolean> {
   return data.length === 0;
 }
 
+type Stops = (() => Promise<void>)[];
+type PortOf = (e: Endpoint) => Promise<number>;
+
+/** Consumers and tasks get the same adapters as in AWS: SMTP instead of SES, SDK clients pointed at loopback. */
+function runtimeDeps(db: Db, urls: { events: string; states: string; smtp: string; web: string }): RuntimeDeps {
+  const aws = { region: localRegion, credentials: localCredentials };
+  return {
+    db,
+    publisher: createEventBridgePublisher({ client: new EventBridgeClient({ ...aws, endpoint: urls.events }), busName: LOCAL_BUS }),
+    clock: systemClock,
+    mailer: createSmtpMailer({ url: urls.smtp, from: "Dealflow <noreply@dealflow.local>" }),
+    workflow: createSfnWorkflowEngine(new SFNClient({ ...aws, endpoint: urls.states })),
+    stateMachineArns: Object.fromEntries(stateMachines.map((m) => [m.name, localStateMachineArn(m.name)])),
+    appUrl: urls.web,
+  };
+}
+
+async function startBus(deps: RuntimeDeps, port: number, dataDir: string | undefined, stops: Stops) {
+  const targets = Object.fromEntries(Object.entries(eventHandlers).map(([name, make]) => [name, make(deps)]));
+  const bus = new LocalBus({ busName: LOCAL_BUS, rules, targets, ...(dataDir && { dlqFile: join(dataDir, "bus-dlq.jsonl") }) });
+  const server = await startBusServer(bus, { port });
+  stops.push(async () => {
+    await bus.idle();
+    await server.close();
+  });
+  return { bus, url: server.url };
+}
+
+async function startWorkflows(deps: RuntimeDeps, dynamo: DynamoLocal, port: number, stops: Stops, log: (l: string) => void) {
+  const engine = new LocalWorkflowEngine({
+    machines: Object.fromEntries(stateMachines.map((m) => [m.name, { arn: localStateMachineArn(m.name), definition: JSON.parse(readFileSync(join(infraDir, m.aslFile), "utf8")) as AslDefinition }])),
+    tasks: Object.fromEntries(Object.entries(workflowTasks).map(([name, make]) => [name, make(deps)])),
+    store: new DynamoCheckpointStore(dynamo.client, LOCAL_TABLE),
+  });
+  const server = await startStatesServer(engine, { port });
+  stops.push(async () => {
+    await engine.close();
+    await server.close();
+  });
+  const resumed = await engine.resumeAll();
+  if (resumed.length) log(`resumed ${resumed.length} workflow executions`);
+  return server.url;
+}
+
+async function startStorage(port: PortOf, dataDir: string | undefined, stops: Stops, log: (l: string) => void) {
+  const dynamo = await startDynamoLocal({ port: await port("dynamodb"), ...(dataDir && { dataDir: join(dataDir, "dynamodb") }) });
+  stops.push(dynamo.stop);
+  if (await ensureTable(dynamo.client, LOCAL_TABLE)) log(`created table ${LOCAL_TABLE}`);
+  return dynamo;
+}
+
 /**
- * The whole system on loopback: DynamoDB Local, the local bus (EventBridge API), the local Step Functions, the
- * mail inbox, the API and the web client.
- * Every part is stopped, newest first, by `stop()`.
+ * The whole system on loopback: DynamoDB Local, the mail inbox, the local bus (EventBridge API), the local Step
+ * Functions, the API and the web client. Every part is stopped, newest first, by `stop()`.
  */
 export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
   const log = opts.log ?? (() => {});
-  const port = (e: Endpoint) => pickPort(opts.fixedPorts ? preferredPorts[e] : undefined);
-  const stops: (() => Promise<void>)[] = [];
-  const endpoints: Endpoints = {};
+  const port: PortOf = (e) => pickPort(opts.fixedPorts ? preferredPorts[e] : undefined);
+  const stops: Stops = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch((err: unknown) => log(`stop failed: ${String(err)}`));
   };
   try {
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-    const dynamo = await startDynamoLocal({ port: await port("dynamodb"), ...(opts.dataDir && { dataDir: join(opts.dataDir, "dynamodb") }) });
-    stops.push(dynamo.stop);
-    endpoints.dynamodb = dynamo.endpoint;
-    if (await ensureTable(dynamo.client, LOCAL_TABLE)) log(`created table ${LOCAL_TABLE}`);
+    const dynamo = await startStorage(port, opts.dataDir, stops, log);
     const db = createDb(dynamo.client, LOCAL_TABLE);
-
-    // The app publishes through the same EventBridge SDK client it uses in AWS, pointed at the local bus.
-    const busPort = await port("events");
-    const eventsUrl = `http://127.0.0.1:${busPort}`;
-    const publisher = createEventBridgePublisher({ client: new EventBridgeClient({ endpoint: eventsUrl, region: localRegion, credentials: localCredentials }), busName: LOCAL_BUS });
-    const deps = { db, publisher, clock: systemClock };
-    const targets = Object.fromEntries(Object.entries(eventHandlers).map(([name, make]) => [name, make(deps)]));
-    const bus = new LocalBus({ busName: LOCAL_BUS, rules, targets, ...(opts.dataDir && { dlqFile: join(opts.dataDir, "bus-dlq.jsonl") }) });
-    const busServer = await startBusServer(bus, { port: busPort });
-    stops.push(async () => {
-      await bus.idle();
-      await busServer.close();
-    });
-    endpoints.events = busServer.url;
-
-    const engine = new LocalWorkflowEngine({
-      machines: Object.fromEntries(stateMachines.map((m) => [m.name, { arn: localStateMachineArn(m.name), definition: JSON.parse(readFileSync(join(infraDir, m.aslFile), "utf8")) as AslDefinition }])),
-      tasks: Object.fromEntries(Object.entries(workflowTasks).map(([name, make]) => [name, make(deps)])),
-      store: new DynamoCheckpointStore(dynamo.client, LOCAL_TABLE),
-    });
-    const states = await startStatesServer(engine, { port: await port("states") });
-    stops.push(async () => {
-      await engine.close();
-      await states.close();
-    });
-    endpoints.states = states.url;
-    const resumed = await engine.resumeAll();
-    if (resumed.length) log(`resumed ${resumed.length} workflow executions`);
-
     const inbox = await startMailInbox({ smtpPort: await port("smtp"), webPort: await port("mail"), ...(opts.dataDir && { dataDir: join(opts.dataDir, "mail") }) });
     stops.push(inbox.close);
-    endpoints.smtp = inbox.smtpUrl;
-    endpoints.mail = inbox.webUrl;
-
-    const api = await startApiServer(deps, { devTokenSecret: devSecret(opts.dataDir), port: await port("api") });
+    const [eventsPort, statesPort, apiPort, webPort] = [await port("events"), await port("states"), await port("api"), await port("web")];
+    const url = (p: number) => `http://127.0.0.1:${p}`;
+    const deps = runtimeDeps(db, { events: url(eventsPort), states: url(statesPort), smtp: inbox.smtpUrl, web: url(webPort) });
+    const { bus } = await startBus(deps, eventsPort, opts.dataDir, stops);
+    await startWorkflows(deps, dynamo, statesPort, stops, log);
+    const api = await startApiServer(deps, { devTokenSecret: devSecret(opts.dataDir), port: apiPort });
     stops.push(api.close);
-    endpoints.api = api.url;
-
+    const endpoints: Endpoints = { dynamodb: dynamo.endpoint, events: url(eventsPort), states: url(statesPort), smtp: inbox.smtpUrl, mail: inbox.webUrl, api: api.url };
     if (opts.webDist) {
-      const web = await startWebServer({ distDir: opts.webDist, apiUrl: api.url, port: await port("web") });
+      const web = await startWebServer({ distDir: opts.webDist, apiUrl: api.url, port: webPort });
       stops.push(web.close);
       endpoints.web = web.url;
     }
@@ -117,10 +139,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
     let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined;
     if (opts.seed && (await isEmpty(db))) {
       log("first start: loading demo data…");
-      seeded = await seedDemo({ db, publisher, onProgress: (s) => log(`  seeded ${s}`) });
+      seeded = await seedDemo({ db, publisher: deps.publisher, onProgress: (s) => log(`  seeded ${s}`) });
       await bus.idle();
     }
-    return { endpoints, db, bus, seeded, stop };
+    return { endpoints, db, bus, deps, seeded, stop };
   } catch (err) {
     await stop();
     throw err;
