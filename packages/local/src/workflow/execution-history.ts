@@ -14,10 +14,10 @@ export interface HistoryEvent {
   details?: Record<string, string | number>;
 }
 
-/** What a task handler saw and returned, which the library's own events do not carry. */
-export interface TaskStash {
-  parameters(stateName: string): JsonValue | undefined;
-  result(stateName: string): JsonValue | undefined;
+/** What task handlers saw and returned, which the library's own events do not carry. */
+export class TaskStash {
+  readonly parameters = new Map<string, JsonValue>();
+  readonly results = new Map<string, JsonValue>();
 }
 
 /** Builds an AWS-shaped history from the library's event log plus the engine's execution-level events. */
@@ -28,26 +28,27 @@ export class HistoryRecorder {
     readonly events: HistoryEvent[] = [],
   ) {}
 
-  add(type: string, details?: Record<string, string | number | undefined>): void {
+  add(type: string, details?: Record<string, string | number | undefined>, at = this.clock.now().getTime()): void {
     const id = this.events.length + 1;
     const clean = details ? (Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as Record<string, string | number>) : undefined;
-    this.events.push({ id, previousEventId: id - 1, timestamp: this.clock.now().toISOString(), type, details: clean });
+    this.events.push({ id, previousEventId: id - 1, timestamp: new Date(at).toISOString(), type, details: clean });
   }
 
-  record(event: LibraryEvent, stash: TaskStash): void {
+  /** `at` is when the library raised the event, on the engine's clock. */
+  record(event: LibraryEvent, stash: TaskStash, at: number): void {
     switch (event.type) {
       case "StateEntered":
-        return this.entered(event.state.name, event.state.input, stash);
+        return this.entered(event.state.name, event.state.input, stash, at);
       case "StateRetried":
-        return this.scheduled(this.info(event.state.name), stash);
+        return this.scheduled(this.info(event.state.name), stash, at);
       case "StateExited":
-        return this.exited(event.state.name, event.state.output ?? null, stash);
+        return this.exited(event.state.name, event.state.output ?? null, stash, at);
       case "StateFailed":
-        return this.failed(event.state.name, event.Error, event.Cause);
+        return this.failed(event.state.name, event.Error, event.Cause, at);
       case "MapIterationStarted":
       case "MapIterationSucceeded":
       case "MapIterationFailed":
-        return this.add(event.type, { name: event.parentState.name, index: event.index });
+        return this.add(event.type, { name: event.parentState.name, index: event.index }, at);
       default:
         return;
     }
@@ -57,36 +58,37 @@ export class HistoryRecorder {
     return this.machine.states.get(name) ?? { name, type: "Pass", topLevel: false, waitForToken: false, lambdaInvoke: false };
   }
 
-  private entered(name: string, input: JsonValue, stash: TaskStash): void {
+  private entered(name: string, input: JsonValue, stash: TaskStash, at: number): void {
     const info = this.info(name);
-    this.add(`${info.type}StateEntered`, { name, input: JSON.stringify(input) });
-    if (info.type === "Task") this.scheduled(info, stash);
+    this.add(`${info.type}StateEntered`, { name, input: JSON.stringify(input) }, at);
+    if (info.type === "Task") this.scheduled(info, stash, at);
   }
 
-  private scheduled(info: StateInfo, stash: TaskStash): void {
+  private scheduled(info: StateInfo, stash: TaskStash, at: number): void {
     if (info.type !== "Task") return;
-    const parameters = stash.parameters(info.name);
-    this.add("TaskScheduled", {
+    const parameters = stash.parameters.get(info.name);
+    const details = {
       ...resourceDetails(info),
       region: this.machine.region,
       parameters: parameters === undefined ? undefined : JSON.stringify(parameters),
       timeoutInSeconds: info.timeoutSeconds,
       heartbeatInSeconds: info.heartbeatSeconds,
-    });
-    this.add("TaskStarted", resourceDetails(info));
+    };
+    this.add("TaskScheduled", details, at);
+    this.add("TaskStarted", resourceDetails(info), at);
   }
 
-  private exited(name: string, output: JsonValue, stash: TaskStash): void {
+  private exited(name: string, output: JsonValue, stash: TaskStash, at: number): void {
     const info = this.info(name);
-    if (info.type === "Task") this.add("TaskSucceeded", { ...resourceDetails(info), output: JSON.stringify(stash.result(name) ?? output) });
-    if (info.type !== "Fail") this.add(`${info.type}StateExited`, { name, output: JSON.stringify(output) });
+    if (info.type === "Task") this.add("TaskSucceeded", { ...resourceDetails(info), output: JSON.stringify(stash.results.get(name) ?? output) }, at);
+    if (info.type !== "Fail") this.add(`${info.type}StateExited`, { name, output: JSON.stringify(output) }, at);
   }
 
-  private failed(name: string, error: string, cause: unknown): void {
+  private failed(name: string, error: string, cause: unknown, at: number): void {
     const info = this.info(name);
     if (info.type !== "Task") return;
     const type = error === "States.Timeout" ? "TaskTimedOut" : "TaskFailed";
-    this.add(type, { ...resourceDetails(info), error, cause: typeof cause === "string" ? cause : JSON.stringify(cause) });
+    this.add(type, { ...resourceDetails(info), error, cause: typeof cause === "string" ? cause : JSON.stringify(cause) }, at);
   }
 }
 

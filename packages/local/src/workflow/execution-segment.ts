@@ -3,12 +3,13 @@ import type { Clock } from "@dealflow/core/ports/clock";
 import "./promise-polyfill.ts";
 import type { JsonValue, TaskContext } from "./asl-types.ts";
 import type { ExecutionRecord, StateCheckpoint } from "./checkpoint-store.ts";
-import type { HistoryRecorder, LibraryEvent, TaskStash } from "./execution-history.ts";
+import { TaskStash, type HistoryRecorder, type LibraryEvent } from "./execution-history.ts";
 import { buildLibraryDefinition } from "./library-definition.ts";
 import type { MachineRuntime, StateInfo } from "./machine-runtime.ts";
+import { failureOf, segmentContext } from "./segment-context.ts";
 import { createStateHandlers } from "./segment-handlers.ts";
 import { mintTaskToken, type TokenRegistry } from "./task-tokens.ts";
-import { scheduleAt } from "./timers.ts";
+import { TimerSet } from "./timers.ts";
 
 export type AbortReason = "stop" | "close" | "rearm" | "timeout" | "lost";
 export type SegmentOutcome =
@@ -54,7 +55,7 @@ interface PendingEntry {
  * checkpoint writer, so checkpoints land in the order states were entered; a Task/Wait handler waits until its
  * own entry is durable before it acts.
  */
-export class Segment implements TaskStash {
+export class Segment {
   private abortReason?: AbortReason;
   private rejectAborted: (err: Error) => void = () => undefined;
   private readonly aborted = new Promise<never>((_, reject) => (this.rejectAborted = reject));
@@ -66,9 +67,8 @@ export class Segment implements TaskStash {
   private resumeToken?: string;
   private pendingToken?: string;
   private libraryTimeoutSeconds: number;
-  private readonly cancels = new Set<() => void>();
-  private readonly parameterStash = new Map<string, JsonValue>();
-  private readonly resultStash = new Map<string, JsonValue>();
+  private readonly timers: TimerSet;
+  readonly stash = new TaskStash();
 
   constructor(
     readonly host: SegmentHost,
@@ -78,6 +78,7 @@ export class Segment implements TaskStash {
     this.resume = start.resume;
     this.resumeToken = start.resume?.taskToken;
     this.libraryTimeoutSeconds = this.noTimeoutSeconds;
+    this.timers = new TimerSet(host.clock);
   }
 
   get now(): number {
@@ -102,7 +103,7 @@ export class Segment implements TaskStash {
     const execution = new StateMachine(definition, { validationOptions: { noValidate: true } }).run(this.start.input, {
       overrides: { taskResourceLocalHandlers: createStateHandlers(this) },
       noThrowOnAbort: true,
-      context: this.context(),
+      context: segmentContext(this.host.record, this.host.machine.name, () => this.peekToken()),
     });
     this.abortRun = execution.abort;
     if (this.abortReason) execution.abort();
@@ -118,7 +119,7 @@ export class Segment implements TaskStash {
   abort(reason: AbortReason): void {
     if (this.abortReason) return;
     this.abortReason = reason;
-    for (const cancel of this.cancels) cancel();
+    this.timers.cancelAll();
     this.rejectAborted(new SegmentAbortedError(reason));
     this.abortRun?.();
   }
@@ -174,12 +175,12 @@ export class Segment implements TaskStash {
       this.rearmLater();
       return this.aborted;
     }
-    return this.guard(new Promise<void>((resolve) => this.timer(dueAt, resolve)));
+    return this.guard(new Promise<void>((resolve) => this.timers.add(dueAt, resolve)));
   }
 
   /** For a wait longer than one timer: restart from the checkpoint before the library's own timer would fire. */
   rearmLater(): () => void {
-    return this.timer(this.now + this.host.maxTimerMs, () => this.host.rearm());
+    return this.timers.add(this.now + this.host.maxTimerMs, () => this.host.rearm());
   }
 
   taskContext(info: StateInfo, taskToken?: string): TaskContext {
@@ -187,81 +188,26 @@ export class Segment implements TaskStash {
     return { executionArn, executionName: name, stateMachineArn, stateName: info.name, resource: info.resource ?? "", taskToken };
   }
 
-  stashParameters(stateName: string, value: JsonValue): void {
-    this.parameterStash.set(stateName, value);
-  }
-
-  stashResult(stateName: string, value: JsonValue): void {
-    this.resultStash.set(stateName, value);
-  }
-
-  parameters(stateName: string): JsonValue | undefined {
-    return this.parameterStash.get(stateName);
-  }
-
-  result(stateName: string): JsonValue | undefined {
-    return this.resultStash.get(stateName);
-  }
-
-  // An overdue timer fires synchronously, inside scheduleAt: such a wait (resumed after its due time) ends at once.
-  private timer(dueAt: number, fn: () => void): () => void {
-    let tracked: (() => void) | undefined;
-    let fired = false;
-    const cancel = scheduleAt(this.host.clock, dueAt, () => {
-      fired = true;
-      if (tracked) this.cancels.delete(tracked);
-      fn();
-    });
-    if (fired) return () => undefined;
-    const untrack = () => {
-      this.cancels.delete(untrack);
-      cancel();
-    };
-    tracked = untrack;
-    this.cancels.add(untrack);
-    return untrack;
-  }
-
   private async consume(events: AsyncGenerator<LibraryEvent>): Promise<void> {
     let skipEntry = this.start.resume !== undefined;
     for await (const event of events) {
-      if (event.type === "StateEntered" || event.type === "StateRetried") await this.onEntry(event.state.name, event.state.input);
       const resumedEntry = skipEntry && event.type === "StateEntered";
       if (event.type === "StateEntered") skipEntry = false;
-      if (!resumedEntry && !this.abortReason) this.host.history.record(event, this);
+      // Recorded before the checkpoint write, so the stored history includes the state the execution stopped in;
+      // stamped with the event's own time, as the consumer may lag behind a write.
+      const at = this.now - (Date.now() - event.timestamp);
+      if (!resumedEntry && !this.abortReason) this.host.history.record(event, this.stash, at);
+      if (event.type === "StateEntered" || event.type === "StateRetried") await this.onEntry(event.state.name, event.state.input, at);
     }
   }
 
-  private async onEntry(stateName: string, input: JsonValue): Promise<void> {
+  private async onEntry(stateName: string, input: JsonValue, at: number): Promise<void> {
     if (!this.host.machine.states.get(stateName)?.topLevel || this.abortReason) return;
     const pending = this.pending?.stateName === stateName ? this.pending : undefined;
     if (pending) this.pending = undefined;
     const seq = ++this.entrySeq;
-    this.current = { stateName, input: JSON.stringify(input), enteredAt: new Date(this.now).toISOString(), phase: "entered", ...pending?.fields };
+    this.current = { stateName, input: JSON.stringify(input), enteredAt: new Date(at).toISOString(), phase: "entered", ...pending?.fields };
     // A failed write aborts the segment (see the runner), which releases the waiting handler.
     await this.host.checkpoint(this.current).then(() => pending?.confirm(seq), () => undefined);
   }
-
-  private context() {
-    const { executionArn, name, stateMachineArn, input, startDate } = this.host.record;
-    const account = stateMachineArn.split(":")[4] ?? "000000000000";
-    const peekToken = () => this.peekToken();
-    return {
-      Execution: { Id: executionArn, Name: name, RoleArn: `arn:aws:iam::${account}:role/local-stepfunctions` },
-      StateMachine: { Id: stateMachineArn, Name: this.host.machine.name },
-      Task: {
-        get Token() {
-          return peekToken();
-        },
-      },
-      Engine: { ExecutionInput: JSON.parse(input) as JsonValue, ExecutionStartTime: startDate },
-    };
-  }
-}
-
-function failureOf(err: unknown): { error: string; cause: string } {
-  const inner = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  if (!(inner instanceof Error)) return { error: "States.Runtime", cause: String(inner) };
-  const detail: unknown = inner.cause;
-  return { error: inner.name, cause: typeof detail === "string" ? detail : inner.message };
 }

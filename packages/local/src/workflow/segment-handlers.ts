@@ -21,7 +21,7 @@ async function runTask(seg: Segment, info: StateInfo, raw: JsonValue): Promise<J
   if (seg.isAborted) return seg.whenAborted();
   const params = objectOf(raw);
   const payload = params.payload ?? null;
-  seg.stashParameters(info.name, payload);
+  seg.stash.parameters.set(info.name, payload);
   const resume = seg.takeResume(info.name);
   const now = seg.now;
   const dueAt = resume ? optTime(resume.dueAt) : taskDueAt(info, params, now);
@@ -63,7 +63,7 @@ async function invoke(seg: Segment, info: StateInfo, payload: JsonValue, token?:
 }
 
 async function complete(seg: Segment, info: StateInfo, entry: number, result: JsonValue): Promise<JsonValue> {
-  seg.stashResult(info.name, result);
+  seg.stash.results.set(info.name, result);
   if (info.topLevel) await seg.update(entry, { phase: "completed", result: JSON.stringify(result) });
   return result;
 }
@@ -71,7 +71,7 @@ async function complete(seg: Segment, info: StateInfo, entry: number, result: Js
 function replay(seg: Segment, info: StateInfo, checkpoint: StateCheckpoint): JsonValue {
   if (checkpoint.failure) throw namedError(checkpoint.failure.error, checkpoint.failure.cause);
   const result = JSON.parse(checkpoint.result ?? "null") as JsonValue;
-  seg.stashResult(info.name, result);
+  seg.stash.results.set(info.name, result);
   return result;
 }
 
@@ -103,7 +103,7 @@ async function awaitToken(seg: Segment, info: StateInfo, wait: TokenWait): Promi
     if (info.topLevel) await seg.update(wait.entry, { phase: "completed", ...patch });
     persisted.resolve();
     if (result.kind === "failure") throw namedError(result.error, result.cause);
-    seg.stashResult(info.name, result.output);
+    seg.stash.results.set(info.name, result.output);
     return result.output;
   } catch (err) {
     persisted.reject(err);

@@ -40,8 +40,9 @@ export class TokenRegistry {
   add(waiter: TokenWaiter): void {
     const parked = this.parked.get(waiter.token);
     this.parked.delete(waiter.token);
-    if (parked?.buffered) return parked.buffered.deliver(waiter.settle(parked.buffered.outcome));
-    this.waiters.set(waiter.token, waiter);
+    if (!parked?.buffered) return void this.waiters.set(waiter.token, waiter);
+    this.waiters.delete(waiter.token);
+    parked.buffered.deliver(waiter.settle(parked.buffered.outcome));
   }
 
   get(token: string): TokenWaiter | undefined {

@@ -21,3 +21,32 @@ export function scheduleAt(clock: Clock, dueAtMs: number, fn: () => void): () =>
     timer = undefined;
   };
 }
+
+/** Timers that can all be cancelled at once; an overdue one fires synchronously inside `add`. */
+export class TimerSet {
+  private readonly cancels = new Set<() => void>();
+
+  constructor(private readonly clock: Clock) {}
+
+  add(dueAtMs: number, fn: () => void): () => void {
+    let tracked: (() => void) | undefined;
+    let fired = false;
+    const cancel = scheduleAt(this.clock, dueAtMs, () => {
+      fired = true;
+      if (tracked) this.cancels.delete(tracked);
+      fn();
+    });
+    if (fired) return () => undefined;
+    const untrack = () => {
+      this.cancels.delete(untrack);
+      cancel();
+    };
+    tracked = untrack;
+    this.cancels.add(untrack);
+    return untrack;
+  }
+
+  cancelAll(): void {
+    for (const cancel of this.cancels) cancel();
+  }
+}
