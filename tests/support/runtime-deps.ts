@@ -29,7 +29,7 @@ export async function testRuntimeDeps(opts: { machines?: LocalWorkflowEngineOpti
     db,
     publisher: { publish: async (batch) => void events.push(...batch) },
     clock: systemClock,
-    mailer: createSmtpMailer({ url: mail.smtpUrl, from: "Dealflow <noreply@dealflow.test>" }),
+    mailer: createSmtpMailer({ url: mail.smtpUrl, from: "noreply@dealflow.test" }),
     workflow: createSfnWorkflowEngine(new SFNClient({ endpoint: `http://127.0.0.1:${statesPort}`, region: localRegion, credentials: localCredentials })),
     stateMachineArns: opts.stateMachineArns ?? {},
     appUrl: "http://127.0.0.1:5173",

@@ -64,7 +64,7 @@ function runtimeDeps(db: Db, urls: { events: string; states: string; smtp: strin
     db,
     publisher: createEventBridgePublisher({ client: new EventBridgeClient({ ...aws, endpoint: urls.events }), busName: LOCAL_BUS }),
     clock: systemClock,
-    mailer: createSmtpMailer({ url: urls.smtp, from: "Dealflow <noreply@dealflow.local>" }),
+    mailer: createSmtpMailer({ url: urls.smtp, from: "noreply@dealflow.local" }),
     workflow: createSfnWorkflowEngine(new SFNClient({ ...aws, endpoint: urls.states })),
     stateMachineArns: Object.fromEntries(stateMachines.map((m) => [m.name, localStateMachineArn(m.name)])),
     appUrl: urls.web,
