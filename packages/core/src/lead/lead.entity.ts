@@ -29,6 +29,14 @@ export const LeadEntity = new Entity({
     slaDueAt: { type: "string" },
     dedupeKey: { type: "string" },
     convertedOpportunityId: { type: "string" },
+    convertedAccountId: { type: "string" },
+    convertedContactId: { type: "string" },
+    convertedAt: { type: "string" },
+    /** In the team pool (公海): unowned until a rep claims it. */
+    pooled: { type: "boolean" },
+    pooledAt: { type: "string" },
+    /** Who owned it before it went to the pool (for the claim cool-down). */
+    lastOwnerId: { type: "string" },
   },
   indexes: {
     primary: { pk: { field: "pk", composite: ["leadId"] }, sk: { field: "sk", composite: [] } },

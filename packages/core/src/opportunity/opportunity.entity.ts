@@ -56,6 +56,13 @@ export const OpportunityEntity = new Entity({
     nextStep: { type: "string" },
     closeReason: { type: "string" },
     closedAt: { type: "string" },
+    /** Set when the stage SLA ran out past escalation: the deal may be released to the team pool. */
+    stale: { type: "boolean" },
+    /** In the team pool (公海): unowned until a rep claims it. */
+    pooled: { type: "boolean" },
+    pooledAt: { type: "string" },
+    /** Who owned it before it went to the pool (for the claim cool-down). */
+    lastOwnerId: { type: "string" },
   },
   indexes: {
     primary: { pk: { field: "pk", composite: ["opportunityId"] }, sk: { field: "sk", composite: [] }, collection: "deal" },
