@@ -46,6 +46,8 @@ export class LocalWorkflowEngine {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.maxTimerMs = options.maxTimerMs ?? 20 * 24 * 3600 * 1000;
+    // The library's task timer is set a minute past this, and Node timers overflow at 2^31-1 ms (~24.8 days).
+    if (!(this.maxTimerMs > 0 && this.maxTimerMs <= 24 * 24 * 3600 * 1000)) throw new Error("maxTimerMs must be between 1 ms and 24 days");
   }
 
   /** Idempotent like AWS: the same name and input while running returns the running execution. */

@@ -5,6 +5,7 @@ import {
   optionalString,
   page,
   parseJsonField,
+  requireArn,
   requireString,
   statusFilter,
   type Body,
@@ -16,7 +17,7 @@ type Operation = (engine: LocalWorkflowEngine, body: Body) => Promise<Body>;
 export const statesOperations: Record<string, Operation> = {
   async StartExecution(engine, body) {
     const input = parseJsonField(optionalString(body, "input") ?? "{}", "InvalidExecutionInput", "input");
-    const started = await engine.startExecution({ stateMachineArn: requireString(body, "stateMachineArn"), name: optionalString(body, "name"), input });
+    const started = await engine.startExecution({ stateMachineArn: requireArn(body, "stateMachineArn", "stateMachine"), name: optionalString(body, "name"), input });
     return { executionArn: started.executionArn, startDate: epoch(started.startDate) };
   },
 
@@ -32,7 +33,7 @@ export const statesOperations: Record<string, Operation> = {
   },
 
   async StopExecution(engine, body) {
-    const stopped = await engine.stopExecution(requireString(body, "executionArn"), {
+    const stopped = await engine.stopExecution(requireArn(body, "executionArn", "execution"), {
       error: optionalString(body, "error"),
       cause: optionalString(body, "cause"),
     });
@@ -40,18 +41,18 @@ export const statesOperations: Record<string, Operation> = {
   },
 
   async DescribeExecution(engine, body) {
-    const d = await engine.describeExecution(requireString(body, "executionArn"));
+    const d = await engine.describeExecution(requireArn(body, "executionArn", "execution"));
     return { ...d, startDate: epoch(d.startDate), stopDate: epoch(d.stopDate), redriveCount: 0 };
   },
 
   async ListExecutions(engine, body) {
-    const all = await engine.listExecutions(requireString(body, "stateMachineArn"), statusFilter(body));
+    const all = await engine.listExecutions(requireArn(body, "stateMachineArn", "stateMachine"), statusFilter(body));
     const { items, nextToken } = page(all, body);
     return { executions: items.map((e) => ({ ...e, startDate: epoch(e.startDate), stopDate: epoch(e.stopDate) })), nextToken };
   },
 
   async GetExecutionHistory(engine, body) {
-    const events = await engine.getExecutionHistory(requireString(body, "executionArn"));
+    const events = await engine.getExecutionHistory(requireArn(body, "executionArn", "execution"));
     const ordered = body.reverseOrder === true ? [...events].reverse() : events;
     const { items, nextToken } = page(ordered, body);
     return { events: items.map(historyEventOnWire), nextToken };

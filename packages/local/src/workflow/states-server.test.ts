@@ -4,6 +4,7 @@ import {
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
   InvalidExecutionInput,
+  InvalidArn,
   InvalidName,
   InvalidToken,
   ListExecutionsCommand,
@@ -156,6 +157,7 @@ describe("states server (Step Functions JSON 1.0 over loopback)", () => {
       ExecutionAlreadyExists,
     );
     await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: "forged", output: "{}" }))).rejects.toBeInstanceOf(InvalidToken);
+    await expect(sfn.send(new DescribeExecutionCommand({ executionArn: "deal-moved" }))).rejects.toBeInstanceOf(InvalidArn);
   });
 
   it("rejects unknown operations and malformed bodies with a JSON error naming the problem", async () => {

@@ -18,6 +18,17 @@ export function requireString(body: Body, field: string): string {
   return value;
 }
 
+const arnPatterns = {
+  execution: /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^:]+:[^:]+$/,
+  stateMachine: /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:]+$/,
+};
+
+export function requireArn(body: Body, field: string, kind: keyof typeof arnPatterns): string {
+  const value = requireString(body, field);
+  if (!arnPatterns[kind].test(value)) throw new StatesApiError("InvalidArn", `Invalid Arn: '${value}' is not a ${kind} ARN`, field);
+  return value;
+}
+
 export function optionalString(body: Body, field: string): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
