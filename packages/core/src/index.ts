@@ -3,6 +3,7 @@ export * as Account from "./account/index.ts";
 export * as Contact from "./contact/index.ts";
 export * as Opportunity from "./opportunity/index.ts";
 export * as Pipeline from "./pipeline/index.ts";
+export * as Settings from "./settings/index.ts";
 export * as Activity from "./activity/index.ts";
 export * as User from "./user/index.ts";
 export * as Team from "./team/index.ts";

@@ -9,6 +9,7 @@ import { LeadEntity } from "../lead/lead.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
 import { StageHistoryEntity } from "../opportunity/stage-history.entity.ts";
 import { PipelineEntity } from "../pipeline/pipeline.entity.ts";
+import { LostReasonEntity } from "../settings/lost-reason.entity.ts";
 import { TeamEntity } from "../team/team.entity.ts";
 import { UserEmailEntity, UserEntity } from "../user/user.entity.ts";
 
@@ -19,6 +20,7 @@ const entities = {
   opportunity: OpportunityEntity,
   stageHistory: StageHistoryEntity,
   pipeline: PipelineEntity,
+  lostReason: LostReasonEntity,
   activity: ActivityEntity,
   user: UserEntity,
   userEmail: UserEmailEntity,

@@ -1,0 +1,2 @@
+export * from "./lost-reasons.ts";
+export * from "./default-lost-reasons.ts";
