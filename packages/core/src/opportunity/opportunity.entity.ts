@@ -54,8 +54,16 @@ export const OpportunityEntity = new Entity({
     budget: { type: "string" },
     decisionProcess: { type: "string" },
     nextStep: { type: "string" },
+    /** Key of the team's lost/invalid reason (settings/lost-reasons); close and reopen fields describe the last close. */
     closeReason: { type: "string" },
     closedAt: { type: "string" },
+    closedBy: { type: "string" },
+    /** Who won a lost deal: a competitor's name, or "none" / "unknown". */
+    winningCompetitor: { type: "string" },
+    closeNote: { type: "string" },
+    reopenReason: { type: "string" },
+    reopenedAt: { type: "string" },
+    reopenedBy: { type: "string" },
     /** Set when the stage SLA ran out past escalation: the deal may be released to the team pool. */
     stale: { type: "boolean" },
     /** In the team pool (公海): unowned until a rep claims it. */

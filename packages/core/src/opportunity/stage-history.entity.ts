@@ -13,8 +13,14 @@ export const StageHistoryEntity = new Entity({
     pipelineId: { type: "string", required: true },
     stage: { type: "string", required: true },
     fromStage: { type: "string" },
+    /** How the stay began: the deal was created, moved forward or back, or reopened in this stage. */
+    kind: { type: ["created", "forward", "backward", "reopened"] as const },
+    /** Why a reopened stay began (the reopen reason). */
+    reason: { type: "string" },
     enteredAt: { type: "string", required: true },
     leftAt: { type: "string" },
+    /** Set when the stay ended because the deal closed. */
+    leftFor: { type: ["won", "lost", "invalid"] as const },
     movedBy: { type: "string", required: true },
     amount: { type: "number", required: true },
     probability: { type: "number", required: true },
