@@ -47,6 +47,9 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
   const port = opts.port || (await freePort());
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const child: ChildProcess = spawn({ port, path: opts.dataDir ?? null, sharedDb: true, stdio: "pipe" });
+  // A crash of this process must not leave the JVM running (it would hold the port and the data files).
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -61,6 +64,7 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
     stop: () =>
       new Promise<void>((resolve) => {
         client.destroy();
+        process.off("exit", killOnExit);
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
