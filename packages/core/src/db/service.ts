@@ -5,6 +5,7 @@ import { AccountEntity } from "../account/account.entity.ts";
 import { ActivityEntity } from "../activity/activity.entity.ts";
 import { AuditEntryEntity } from "../audit/audit.entity.ts";
 import { ContactEntity } from "../contact/contact.entity.ts";
+import { DealFlowEntity, DealFlowNoticeEntity } from "../deal-flow/deal-flow.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
 import { StageHistoryEntity } from "../opportunity/stage-history.entity.ts";
@@ -26,6 +27,8 @@ const entities = {
   userEmail: UserEmailEntity,
   team: TeamEntity,
   audit: AuditEntryEntity,
+  dealFlow: DealFlowEntity,
+  dealFlowNotice: DealFlowNoticeEntity,
 };
 
 /**

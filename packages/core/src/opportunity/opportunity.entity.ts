@@ -66,6 +66,8 @@ export const OpportunityEntity = new Entity({
     reopenedBy: { type: "string" },
     /** Set when the stage SLA ran out past escalation: the deal may be released to the team pool. */
     stale: { type: "boolean" },
+    /** Where the current stage stay stands against its SLA (deal-flow workflow): shown on the deal. */
+    slaState: { type: ["on_track", "reminded", "escalated", "stale"] as const },
     /** In the team pool (公海): unowned until a rep claims it. */
     pooled: { type: "boolean" },
     pooledAt: { type: "string" },
