@@ -59,3 +59,16 @@ describe("audited writes", () => {
     expect(board.items.map((o) => o.opportunityId)).toContain(deal.opportunityId);
   });
 });
+
+describe("records without an owner", () => {
+  it("updates an unowned lead (no owner index key) and then assigns it", async () => {
+    const lead = await Lead.createLead(admin, { source: "web_form", name: "Pool Lead", teamId });
+    expect(lead.ownerId).toBeUndefined();
+    const contacted = await Lead.updateLead(admin, lead.leadId, { version: 1, status: "contacted" });
+    expect(contacted.status).toBe("contacted");
+    const assigned = await Lead.updateLead(admin, lead.leadId, { version: 2, ownerId: rep.actor.userId });
+    expect(assigned.ownerId).toBe(rep.actor.userId);
+    const mine = await Lead.listLeads(rep, { ownerId: rep.actor.userId, limit: 50 });
+    expect(mine.items.map((l) => l.leadId)).toContain(lead.leadId);
+  });
+});
