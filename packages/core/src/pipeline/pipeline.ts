@@ -21,7 +21,8 @@ const stageSchema = z
     nameZh: shortText.optional(),
     probability: z.number().min(0).max(100),
     forecastCategory: z.enum(forecastCategories),
-    slaDays: z.number().int().min(1).max(365).optional(),
+    // Fractions of a day are allowed so tests and demos can compress time (0.00001 day is under a second).
+    slaDays: z.number().min(0.00001).max(365).optional(),
     guidance: longText.optional(),
     requiredFields: z.array(z.string().max(60)).max(30).default([]),
     requiredActivities: z.array(z.string().max(60)).max(10).default([]),
