@@ -10,6 +10,9 @@ import { LeadEntity } from "../lead/lead.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
 import { StageHistoryEntity } from "../opportunity/stage-history.entity.ts";
 import { PipelineEntity } from "../pipeline/pipeline.entity.ts";
+import { ClaimSlotEntity } from "../pool/claim-slot.entity.ts";
+import { PoolEntryEntity } from "../pool/pool-entry.entity.ts";
+import { PoolSettingsEntity } from "../pool/pool-settings.entity.ts";
 import { LostReasonEntity } from "../settings/lost-reason.entity.ts";
 import { TeamEntity } from "../team/team.entity.ts";
 import { UserEmailEntity, UserEntity } from "../user/user.entity.ts";
@@ -29,6 +32,9 @@ const entities = {
   audit: AuditEntryEntity,
   dealFlow: DealFlowEntity,
   dealFlowNotice: DealFlowNoticeEntity,
+  poolEntry: PoolEntryEntity,
+  claimSlot: ClaimSlotEntity,
+  poolSettings: PoolSettingsEntity,
 };
 
 /**

@@ -8,13 +8,14 @@ import type { ApiDeps, ApiEnv } from "./deps.ts";
 import { toErrorResponse } from "./errors.ts";
 import { devLoginRouter, meRouter } from "./routes/auth.routes.ts";
 import * as records from "./routes/records.routes.ts";
+import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>();
   app.onError(toErrorResponse);
   app.notFound((c) => c.json({ code: "not_found", message: `No route ${c.req.method} ${c.req.path}` }, 404));
-  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type"], allowMethods: ["GET", "POST", "PATCH", "OPTIONS"] }));
+  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }));
   app.use("*", bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ValidationError("The request body is larger than 256 KiB", "body"); } }));
 
   app.get("/health", (c) => c.json({ ok: true }));
@@ -26,6 +27,7 @@ export function createApp(deps: ApiDeps) {
   app.use("*", requireAuth(deps));
   app.route("/", meRouter());
   for (const router of Object.values(records)) app.route("/", router);
+  app.route("/", convertPoolRouter());
   return app;
 }
 
