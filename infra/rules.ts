@@ -20,4 +20,22 @@ export const rules: readonly RuleSpec[] = [
     pattern: { source: [{ prefix: "marketing." }], "detail-type": ["Lead Captured"] },
     target: { kind: "lambda", handler: "lead-captured" },
   },
+  {
+    name: "DealOpened",
+    description: "A created or reopened deal gets its deal-flow execution (stage SLA timer)",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.created", "opportunity.reopened"] },
+    target: { kind: "lambda", handler: "deal-opened" },
+  },
+  {
+    name: "DealStageChanged",
+    description: "A stage move signals the deal's execution, which restarts the stage timer",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.stage_changed"] },
+    target: { kind: "lambda", handler: "deal-stage-changed" },
+  },
+  {
+    name: "DealClosed",
+    description: "A closed deal's deal-flow execution is stopped",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.closed"] },
+    target: { kind: "lambda", handler: "deal-closed" },
+  },
 ];

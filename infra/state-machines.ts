@@ -9,7 +9,9 @@ export interface StateMachineSpec {
   aslFile: string;
 }
 
-export const stateMachines: readonly StateMachineSpec[] = [];
+export const stateMachines: readonly StateMachineSpec[] = [
+  { name: "deal-flow", aslFile: "state-machines/deal-flow.asl.json" },
+];
 
 /** The ARN a machine has locally (the local engine addresses machines by ARN, like AWS). */
 export function localStateMachineArn(name: string): string {

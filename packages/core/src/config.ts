@@ -12,6 +12,8 @@ export const envNames = {
   cognitoClientId: "COGNITO_CLIENT_ID",
   /** JSON object: state-machine name (infra/state-machines.ts) → ARN. */
   stateMachineArns: "STATE_MACHINE_ARNS",
+  /** Seconds between a deal's SLA reminder and its escalation (default two days). */
+  dealGraceSeconds: "DEAL_GRACE_SECONDS",
   /** Local only: endpoints of the stand-ins and the dev token secret. */
   dynamoEndpoint: "DYNAMODB_ENDPOINT",
   eventsEndpoint: "EVENTS_ENDPOINT",

@@ -1,8 +1,14 @@
 import type { BusEnvelope } from "@dealflow/core/ports/bus";
 import type { RuntimeDeps } from "../runtime/deps.ts";
 import { leadCapturedHandler } from "./lead-captured.ts";
+import { dealClosedHandler } from "./deal-closed.ts";
+import { dealOpenedHandler } from "./deal-opened.ts";
+import { dealStageChangedHandler } from "./deal-stage-changed.ts";
 
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
   "lead-captured": leadCapturedHandler,
+  "deal-opened": dealOpenedHandler,
+  "deal-stage-changed": dealStageChangedHandler,
+  "deal-closed": dealClosedHandler,
 };
