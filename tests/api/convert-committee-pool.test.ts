@@ -126,6 +126,8 @@ describe("buying committee and competitors", () => {
       expect.objectContaining({ contactId: people.ceo, role: null, onDeal: false }),
     ]));
     expect(res.body.edges).toEqual(expect.arrayContaining([{ from: people.eng, to: people.cto, kind: "reports_to" }, { from: people.cto, to: people.ceo, kind: "reports_to" }]));
+    const read = await api.call("GET", `/opportunities/${deal.opportunityId}`, { token: rep });
+    expect(read.body.flags).toEqual(res.body.flags);
   });
 
   it("edits membership with the deal's version and clears the flags once a decision maker joins", async () => {
@@ -134,6 +136,7 @@ describe("buying committee and competitors", () => {
     expect(res.status).toBe(200);
     expect(res.body.flags).toMatchObject({ singleThreaded: false, noDecisionMaker: false });
     expect(res.body.nodes.every((n: { onDeal: boolean }) => n.onDeal)).toBe(true);
+    expect((await api.call("GET", `/opportunities/${deal.opportunityId}`, { token: rep })).body.flags).toMatchObject({ singleThreaded: false, noDecisionMaker: false });
     const stale = await api.call("PUT", `/opportunities/${deal.opportunityId}/committee`, { token: rep, body: { version: deal.version, contacts } });
     expect(stale.status).toBe(409);
     const outsider = (await api.call("GET", "/contacts?limit=1", { token: rep })).body.items[0].contactId;

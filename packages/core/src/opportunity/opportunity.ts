@@ -9,6 +9,7 @@ import { initialOwner, readOwned, updateOwned, visibleOnly } from "../records/ow
 import { accountFor } from "../contact/contact.ts";
 import { findStage, pipelineForTeam, type Pipeline } from "../pipeline/pipeline.ts";
 import type { OpportunityEntity } from "./opportunity.entity.ts";
+import { dealFlags } from "./deal-flags.ts";
 import type { z } from "zod";
 import { createOpportunitySchema, updateOpportunitySchema, type ListOpportunitiesQuery, type UpdateOpportunityInput } from "./opportunity.schema.ts";
 import { closeStay, openStay } from "./stage-history.ts";
@@ -57,7 +58,7 @@ export const getOpportunity = (ctx: Ctx, id: string) => readOwned<Opportunity>(c
 export async function getOpportunityWithHistory(ctx: Ctx, opportunityId: string) {
   const opportunity = await getOpportunity(ctx, opportunityId);
   const { data } = await ctx.db.collections.deal({ opportunityId }).go({ pages: "all" });
-  return { ...opportunity, stageHistory: data.stageHistory.sort((a, b) => a.seq - b.seq) };
+  return { ...opportunity, flags: dealFlags(opportunity), stageHistory: data.stageHistory.sort((a, b) => a.seq - b.seq) };
 }
 
 /** How a patch changes stage and status, and the fields that follow from it (probability, close time...). */
