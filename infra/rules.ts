@@ -38,4 +38,16 @@ export const rules: readonly RuleSpec[] = [
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.closed"] },
     target: { kind: "lambda", handler: "deal-closed" },
   },
+  {
+    name: "ActivityMentions",
+    description: "Users @mentioned in a new activity get an in-app notification and an email",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["activity.created"], detail: { data: { record: { mentions: [{ exists: true }] } } } },
+    target: { kind: "lambda", handler: "activity-mentions" },
+  },
+  {
+    name: "TaskReminders",
+    description: "Tasks with a due time get a task-reminder execution; done or rescheduled tasks stop theirs",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["activity.created", "activity.updated"], detail: { data: { record: { type: ["task"] } } } },
+    target: { kind: "lambda", handler: "activity-task-reminders" },
+  },
 ];

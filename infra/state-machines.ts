@@ -11,6 +11,7 @@ export interface StateMachineSpec {
 
 export const stateMachines: readonly StateMachineSpec[] = [
   { name: "deal-flow", aslFile: "state-machines/deal-flow.asl.json" },
+  { name: "task-reminder", aslFile: "state-machines/task-reminder.asl.json" },
 ];
 
 /** The ARN a machine has locally (the local engine addresses machines by ARN, like AWS). */

@@ -8,6 +8,8 @@ export * as Activity from "./activity/index.ts";
 export * as User from "./user/index.ts";
 export * as Team from "./team/index.ts";
 export * as Audit from "./audit/index.ts";
+export * as Notification from "./notification/index.ts";
+export * as Timeline from "./timeline/index.ts";
 export * from "./errors.ts";
 export * from "./db/service.ts";
 export * from "./records/context.ts";

@@ -7,6 +7,7 @@ import { AuditEntryEntity } from "../audit/audit.entity.ts";
 import { ContactEntity } from "../contact/contact.entity.ts";
 import { DealFlowEntity, DealFlowNoticeEntity } from "../deal-flow/deal-flow.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
+import { NotificationEntity } from "../notification/notification.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
 import { StageHistoryEntity } from "../opportunity/stage-history.entity.ts";
 import { PipelineEntity } from "../pipeline/pipeline.entity.ts";
@@ -30,6 +31,7 @@ const entities = {
   userEmail: UserEmailEntity,
   team: TeamEntity,
   audit: AuditEntryEntity,
+  notification: NotificationEntity,
   dealFlow: DealFlowEntity,
   dealFlowNotice: DealFlowNoticeEntity,
   poolEntry: PoolEntryEntity,

@@ -1,2 +1,3 @@
 export * from "./opportunity.ts";
 export * from "./opportunity.schema.ts";
+export * from "./deal-members.ts";

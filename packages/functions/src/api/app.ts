@@ -8,6 +8,7 @@ import type { ApiDeps, ApiEnv } from "./deps.ts";
 import { toErrorResponse } from "./errors.ts";
 import { devLoginRouter, meRouter } from "./routes/auth.routes.ts";
 import * as records from "./routes/records.routes.ts";
+import { collabRouter } from "./routes/collab.routes.ts";
 import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
@@ -27,6 +28,7 @@ export function createApp(deps: ApiDeps) {
   app.use("*", requireAuth(deps));
   app.route("/", meRouter());
   for (const router of Object.values(records)) app.route("/", router);
+  app.route("/", collabRouter());
   app.route("/", convertPoolRouter());
   return app;
 }

@@ -4,6 +4,8 @@ import { leadCapturedHandler } from "./lead-captured.ts";
 import { dealClosedHandler } from "./deal-closed.ts";
 import { dealOpenedHandler } from "./deal-opened.ts";
 import { dealStageChangedHandler } from "./deal-stage-changed.ts";
+import { activityMentionsHandler } from "./activity-mentions.ts";
+import { activityTaskRemindersHandler } from "./activity-task-reminders.ts";
 
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
@@ -11,4 +13,6 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "deal-opened": dealOpenedHandler,
   "deal-stage-changed": dealStageChangedHandler,
   "deal-closed": dealClosedHandler,
+  "activity-mentions": activityMentionsHandler,
+  "activity-task-reminders": activityTaskRemindersHandler,
 };
