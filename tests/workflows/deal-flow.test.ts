@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { StopExecutionCommand } from "@aws-sdk/client-sfn";
 import { Opportunity } from "@dealflow/core";
 import { getFlow } from "@dealflow/core/deal-flow/index";
 import { dealClosedHandler } from "@dealflow/functions/events/deal-closed";
 import { dealOpenedHandler } from "@dealflow/functions/events/deal-opened";
 import { dealStageChangedHandler } from "@dealflow/functions/events/deal-stage-changed";
 import { dealFlowTasks } from "@dealflow/functions/workflows/deal-flow-tasks";
+import { reconcileDealFlowsWith } from "@dealflow/functions/workflows/deal-flow-reconcile";
+import { startLocalRuntime, type LocalRuntime } from "@dealflow/local/runtime/local-runtime";
 import { testRuntimeDeps } from "../support/runtime-deps.ts";
 import { type FlowWorld, dealFlowArn, dealFlowMachine, entered, envelopeOf, eventually, flowWorld, historyOf, lastEvent, newDeal, sfnClient, statusOf } from "./deal-flow-fixture.ts";
 
@@ -135,4 +141,42 @@ describe("deal-flow: one execution per open deal, held to the stage SLA", () => 
     expect(await statusOf(sfn, reopened.executionArn ?? "")).toBe("RUNNING");
     expect(mailFor(deal.opportunityId)).toEqual([]);
   }, 20_000);
+});
+
+describe("deal-flow reconcile at local start", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "dealflow-reconcile-"));
+  let runtime: LocalRuntime | undefined;
+  afterAll(async () => {
+    await runtime?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("after a restart starts the executions open deals lack and stops those of closed deals", async () => {
+    runtime = await startLocalRuntime({ dataDir });
+    const rt = runtime;
+    const w = await flowWorld(rt.deps, "restart", [600, 600, 600]);
+    const quiet = { ...w.ctx(w.owner), publisher: { publish: async () => {} } };
+    const flowAt = (id: string, seq: number) => eventually(`deal ${id} waits`, async () => (await getFlow(rt.db, id))?.waitingSeq === seq && getFlow(rt.db, id));
+    const kept = await newDeal(w, "Kept");
+    const lost = await newDeal(w, "Lost execution");
+    const orphan = await newDeal(w, "Closed while nobody listened");
+    const [keptFlow, lostFlow, orphanFlow] = await Promise.all([flowAt(kept.opportunityId, 1), flowAt(lost.opportunityId, 1), flowAt(orphan.opportunityId, 1)]);
+    const unstarted = await Opportunity.createOpportunity(quiet, { name: "Created while the bus was down", accountId: w.accountId, pipelineId: w.pipelineId });
+    const sfn = sfnClient(rt.endpoints.states ?? "");
+    await sfn.send(new StopExecutionCommand({ executionArn: lostFlow?.executionArn ?? "" }));
+    const orphanDeal = await rt.db.entities.opportunity.get({ opportunityId: orphan.opportunityId }).go();
+    await Opportunity.closeOpportunity(quiet, orphan.opportunityId, { version: orphanDeal.data?.version ?? 0, outcome: "won" });
+    await rt.bus.idle();
+    await rt.stop();
+
+    runtime = await startLocalRuntime({ dataDir });
+    const again = sfnClient(runtime.endpoints.states ?? "");
+    expect(runtime.reconciled.stopped).toEqual([orphanFlow?.executionArn]);
+    expect([...runtime.reconciled.started].sort()).toEqual([lost.opportunityId, unstarted.opportunityId].sort());
+    expect(await statusOf(again, keptFlow?.executionArn ?? "")).toBe("RUNNING");
+    expect(await statusOf(again, orphanFlow?.executionArn ?? "")).toBe("ABORTED");
+    expect(await statusOf(again, `${dealFlowArn.replace(":stateMachine:", ":execution:")}:${lost.opportunityId}-2`)).toBe("RUNNING");
+    expect(await statusOf(again, `${dealFlowArn.replace(":stateMachine:", ":execution:")}:${unstarted.opportunityId}`)).toBe("RUNNING");
+    expect(await reconcileDealFlowsWith(runtime.deps, again)).toEqual({ started: [], stopped: [] });
+  }, 120_000);
 });

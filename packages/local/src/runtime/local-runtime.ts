@@ -12,6 +12,7 @@ import { createSfnWorkflowEngine } from "@dealflow/core/workflow/index";
 import type { RuntimeDeps } from "@dealflow/functions/runtime/deps";
 import { eventHandlers } from "@dealflow/functions/events/index";
 import { workflowTasks } from "@dealflow/functions/workflows/index";
+import { reconcileDealFlowsWith } from "@dealflow/functions/workflows/deal-flow-reconcile";
 import { LocalWorkflowEngine } from "../workflow/local-engine.ts";
 import { DynamoCheckpointStore } from "../workflow/dynamo-checkpoint-store.ts";
 import { startStatesServer } from "../workflow/states-server.ts";
@@ -127,6 +128,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
     const deps = runtimeDeps(db, { events: url(eventsPort), states: url(statesPort), smtp: inbox.smtpUrl, web: url(webPort) });
     const { bus } = await startBus(deps, eventsPort, opts.dataDir, stops);
     await startWorkflows(deps, dynamo, statesPort, stops, log);
+    // After resumeAll: executions lost while stopped are started, those of deals closed meanwhile stopped.
+    const reconciled = await reconcileDealFlowsWith(deps, new SFNClient({ region: localRegion, credentials: localCredentials, endpoint: url(statesPort) }));
+    if (reconciled.started.length + reconciled.stopped.length > 0) log(`deal flows reconciled: ${reconciled.started.length} started, ${reconciled.stopped.length} stopped`);
     const api = await startApiServer(deps, { devTokenSecret: devSecret(opts.dataDir), port: apiPort });
     stops.push(api.close);
     const endpoints: Endpoints = { dynamodb: dynamo.endpoint, events: url(eventsPort), states: url(statesPort), smtp: inbox.smtpUrl, mail: inbox.webUrl, api: api.url };
@@ -142,7 +146,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
       seeded = await seedDemo({ db, publisher: deps.publisher, onProgress: (s) => log(`  seeded ${s}`) });
       await bus.idle();
     }
-    return { endpoints, db, bus, deps, seeded, stop };
+    return { endpoints, db, bus, deps, seeded, reconciled, stop };
   } catch (err) {
     await stop();
     throw err;
