@@ -131,8 +131,10 @@ describe("accounts, contacts, deals and activities", () => {
     const board = await api.call("GET", `/opportunities?pipelineId=${created.body.pipelineId}&stage=needs_analysis`, { token: rep });
     expect(board.body.items.map((o: { opportunityId: string }) => o.opportunityId)).toContain(id);
 
-    const lost = await api.call("PATCH", `/opportunities/${id}`, { token: rep, body: { version: 2, status: "lost" } });
-    expect(lost).toMatchObject({ status: 400, body: { field: "closeReason" } });
+    const patchClose = await api.call("PATCH", `/opportunities/${id}`, { token: rep, body: { version: 2, status: "lost" } });
+    expect(patchClose).toMatchObject({ status: 400, body: { field: "status" } });
+    const lost = await api.call("POST", `/opportunities/${id}/close`, { token: rep, body: { version: 2, outcome: "lost", winningCompetitor: "unknown" } });
+    expect(lost).toMatchObject({ status: 400, body: { field: "reasonKey" } });
   });
 
   it("refuses a contact at another account in a deal's buying committee", async () => {

@@ -33,6 +33,9 @@ const opportunityFields = {
   nextStep: longText,
 };
 
+/** A key the schema names only to refuse it with a pointer to the right endpoint. */
+const refused = (message: string) => z.unknown().refine(() => false, { message }).optional();
+
 export const createOpportunitySchema = z
   .object({
     ...z.object(opportunityFields).partial().shape,
@@ -49,8 +52,9 @@ export const updateOpportunitySchema = z
     ...versionField,
     ...z.object(opportunityFields).partial().shape,
     stage: z.string().min(1).optional(),
-    status: z.enum(opportunityStatuses).optional(),
-    closeReason: shortText.optional(),
+    // Named only to answer with a pointer to the close and reopen endpoints instead of "unrecognized key".
+    status: refused("PATCH cannot close or reopen a deal; use POST /opportunities/{id}/close or /reopen"),
+    closeReason: refused("Close reasons are given to POST /opportunities/{id}/close"),
   })
   .strict();
 

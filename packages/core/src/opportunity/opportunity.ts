@@ -4,19 +4,22 @@ import { parse } from "../records/schema.ts";
 import { listTeam } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
-import { createRecord, domainEvent, type RecordKind, type UpdateResult } from "../records/record-writer.ts";
+import { createRecord, type RecordKind } from "../records/record-writer.ts";
 import { initialOwner, readOwned, updateOwned, visibleOnly } from "../records/owned-record.ts";
 import { accountFor } from "../contact/contact.ts";
 import { findStage, pipelineForTeam, type Pipeline } from "../pipeline/pipeline.ts";
+import { assertGates, planMove } from "./gate.ts";
+import { assertOpenAndCurrent, planStageChange, stageChangeEvents, stageChangeWrites, type StageChange } from "./stage-move.ts";
 import type { OpportunityEntity } from "./opportunity.entity.ts";
-import { dealFlags } from "./deal-flags.ts";
 import type { z } from "zod";
-import { createOpportunitySchema, updateOpportunitySchema, type ListOpportunitiesQuery, type UpdateOpportunityInput } from "./opportunity.schema.ts";
-import { closeStay, openStay } from "./stage-history.ts";
+import { createOpportunitySchema, updateOpportunitySchema, type ListOpportunitiesQuery } from "./opportunity.schema.ts";
+import { openStay } from "./stage-history.ts";
+import { dealFlags } from "./deal-flags.ts";
 
 export type Opportunity = EntityItem<typeof OpportunityEntity>;
 export const opportunityKind: RecordKind = { type: "opportunity", entity: "opportunity", idField: "opportunityId" };
-const keyFields = ["teamId", "status", "pipelineId", "stage", "createdAt", "ownerId", "accountId"] as const;
+/** Index composites ElectroDB needs to rebuild the deal's index keys on every update. */
+export const opportunityKeyFields = ["teamId", "status", "pipelineId", "stage", "createdAt", "ownerId", "accountId"] as const;
 
 async function defaultPipeline(ctx: Ctx, teamId: string): Promise<Pipeline> {
   const { data } = await ctx.db.entities.pipeline.query.byTeamName({ teamId }).go({ pages: "all" });
@@ -37,18 +40,21 @@ export async function createOpportunity(ctx: Ctx, raw: z.input<typeof createOppo
   const account = await accountFor(ctx, input.accountId);
   const teamId = account.teamId;
   const pipeline = input.pipelineId ? await pipelineForTeam(ctx, input.pipelineId, teamId) : await defaultPipeline(ctx, teamId);
-  const stage = input.stage ? findStage(pipeline, input.stage) : pipeline.stages[0];
-  if (!stage) throw new UnprocessableError("no_stage", "The pipeline has no stages", "pipelineId");
+  const first = pipeline.stages[0];
+  if (!first) throw new UnprocessableError("no_stage", "The pipeline has no stages", "pipelineId");
+  const at = ctx.clock.now().toISOString();
+  const stage = input.stage ? findStage(pipeline, input.stage) : first;
+  // Starting past the first stage counts as moving there: skip rules and the gates on the way apply.
+  if (stage !== first) await assertGates(ctx, planMove(pipeline, first.key, stage.key).gated, input, undefined, at);
   await assertCommittee(ctx, account.accountId, input.contacts);
   const ownerId = await initialOwner(ctx, teamId, input.ownerId);
   const opportunityId = crypto.randomUUID();
-  const at = ctx.clock.now().toISOString();
   const fields = {
     ...input, opportunityId, teamId, ownerId, pipelineId: pipeline.pipelineId, stage: stage.key, status: "open", stageEnteredAt: at, stageSeq: 1,
     amount: input.amount ?? 0, currency: input.currency ?? "CNY",
     probability: input.probability ?? stage.probability, forecastCategory: input.forecastCategory ?? stage.forecastCategory,
   };
-  const stay = { opportunityId, seq: 1, teamId, pipelineId: pipeline.pipelineId, stage: stage.key, enteredAt: at, movedBy: ctx.actor.userId, amount: fields.amount, probability: fields.probability, expectedCloseDate: input.expectedCloseDate };
+  const stay = { opportunityId, seq: 1, teamId, pipelineId: pipeline.pipelineId, stage: stage.key, kind: "created" as const, enteredAt: at, movedBy: ctx.actor.userId, amount: fields.amount, probability: fields.probability, expectedCloseDate: input.expectedCloseDate };
   return (await createRecord(ctx, opportunityKind, fields, [openStay(ctx, stay)])) as Opportunity;
 }
 
@@ -61,55 +67,19 @@ export async function getOpportunityWithHistory(ctx: Ctx, opportunityId: string)
   return { ...opportunity, flags: dealFlags(opportunity), stageHistory: data.stageHistory.sort((a, b) => a.seq - b.seq) };
 }
 
-/** How a patch changes stage and status, and the fields that follow from it (probability, close time...). */
-async function transition(ctx: Ctx, current: Opportunity, input: UpdateOpportunityInput) {
-  if (current.status !== "open") throw new UnprocessableError("deal_closed", `This deal is ${current.status}; reopen it before changing it`, "status");
-  const derived: Record<string, unknown> = {};
-  const at = ctx.clock.now().toISOString();
-  if (input.stage && input.stage !== current.stage) {
-    const pipeline = await pipelineForTeam(ctx, current.pipelineId, current.teamId);
-    const stage = findStage(pipeline, input.stage);
-    Object.assign(derived, { stageEnteredAt: at, stageSeq: current.stageSeq + 1, probability: input.probability ?? stage.probability, forecastCategory: input.forecastCategory ?? stage.forecastCategory });
-  }
-  if (input.status && input.status !== "open") {
-    if (input.status !== "won" && !input.closeReason) throw new ValidationError(`A ${input.status} deal needs a close reason`, "closeReason");
-    const won = input.status === "won";
-    Object.assign(derived, { closedAt: at, probability: won ? 100 : 0, forecastCategory: won ? "closed" : "omitted" });
-  }
-  return derived;
-}
-
-function stageWrites(ctx: Ctx, before: Opportunity, r: UpdateResult) {
-  const after = r.record as Opportunity;
-  const writes = [];
-  if (after.stage !== before.stage || after.status !== "open") writes.push(closeStay(ctx, before.opportunityId, before.stageSeq, r.at));
-  if (after.stage !== before.stage) {
-    writes.push(openStay(ctx, { opportunityId: after.opportunityId, seq: after.stageSeq, teamId: after.teamId, pipelineId: after.pipelineId, stage: after.stage, fromStage: before.stage, enteredAt: r.at, movedBy: ctx.actor.userId, amount: after.amount, probability: after.probability, expectedCloseDate: after.expectedCloseDate }));
-  }
-  return writes;
-}
-
-function stageEvents(ctx: Ctx, before: Opportunity, r: UpdateResult) {
-  const after = r.record as Opportunity;
-  const base = { opportunityId: after.opportunityId, teamId: after.teamId, ownerId: after.ownerId, pipelineId: after.pipelineId };
-  const events = [];
-  if (after.stage !== before.stage) events.push(domainEvent(ctx, "opportunity.stage_changed", { ...base, fromStage: before.stage, toStage: after.stage, seq: after.stageSeq }, r.at));
-  if (after.status !== before.status) events.push(domainEvent(ctx, "opportunity.closed", { ...base, status: after.status, closeReason: after.closeReason ?? null, amount: after.amount }, r.at));
-  return events;
-}
-
+/** Edits a deal; a stage change passes the pipeline's rules and gates (stage-move.ts) in the same write. */
 export async function updateOpportunity(ctx: Ctx, opportunityId: string, raw: z.input<typeof updateOpportunitySchema>): Promise<Opportunity> {
   const input = parse(updateOpportunitySchema, raw);
-  let before: Opportunity | undefined;
+  let change: StageChange | undefined;
   return updateOwned<Opportunity>(ctx, opportunityKind, opportunityId, input, {
-    keyFields,
+    keyFields: opportunityKeyFields,
     validate: async (current, patch) => {
-      before = current;
-      Object.assign(patch, await transition(ctx, current, input));
+      assertOpenAndCurrent(current, input.version);
       await assertCommittee(ctx, current.accountId, input.contacts);
+      change = await planStageChange(ctx, current, patch);
     },
-    extra: (r) => (before ? stageWrites(ctx, before, r) : []),
-    events: (r) => (before ? stageEvents(ctx, before, r) : []),
+    extra: (r) => (change ? stageChangeWrites(ctx, change, r) : []),
+    events: (r) => (change ? stageChangeEvents(ctx, change, r) : []),
   });
 }
 

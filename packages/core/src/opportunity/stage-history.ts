@@ -10,6 +10,8 @@ export interface StageStay {
   pipelineId: string;
   stage: string;
   fromStage?: string | undefined;
+  kind?: "created" | "forward" | "backward" | "reopened" | undefined;
+  reason?: string | undefined;
   enteredAt: string;
   movedBy: string;
   amount: number;
@@ -26,13 +28,13 @@ export function openStay(ctx: Ctx, stay: StageStay): TxWrite {
   };
 }
 
-/** Closes the current stay when the deal leaves the stage (or closes). */
-export function closeStay(ctx: Ctx, opportunityId: string, seq: number, leftAt: string): TxWrite {
+/** Closes the current stay when the deal leaves the stage, or closes (then `leftFor` names the outcome). */
+export function closeStay(ctx: Ctx, opportunityId: string, seq: number, leftAt: string, leftFor?: "won" | "lost" | "invalid"): TxWrite {
   return {
     kind: "Update",
     params: entityOf(ctx.db, "stageHistory")
       .patch({ opportunityId, seq })
-      .set({ leftAt })
+      .set({ leftAt, ...(leftFor && { leftFor }) })
       .where((attr, op) => op.eq(attr.seq, seq))
       .params(),
     onConditionFailed: () => new ConflictError("The deal's stage history changed meanwhile; reload it", "stage"),

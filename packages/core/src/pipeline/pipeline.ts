@@ -7,7 +7,10 @@ import { page } from "../records/list.ts";
 import { createRecord, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
 import { longText, shortText, versionField, parse } from "../records/schema.ts";
 import { assertTeamExists } from "../team/team.ts";
-import { forecastCategories } from "../opportunity/opportunity.entity.ts";
+import { committeeRoles, forecastCategories } from "../opportunity/opportunity.entity.ts";
+import { activityTypes } from "../activity/activity.entity.ts";
+import { gateFields } from "./gate-vocabulary.ts";
+import { assertNoOpenDealsInRemovedStages } from "./pipeline-guard.ts";
 import type { PipelineEntity } from "./pipeline.entity.ts";
 
 export type Pipeline = EntityItem<typeof PipelineEntity>;
@@ -24,9 +27,9 @@ const stageSchema = z
     // Fractions of a day are allowed so tests and demos can compress time (0.00001 day is under a second).
     slaDays: z.number().min(0.00001).max(365).optional(),
     guidance: longText.optional(),
-    requiredFields: z.array(z.string().max(60)).max(30).default([]),
-    requiredActivities: z.array(z.string().max(60)).max(10).default([]),
-    requiredRoles: z.array(z.string().max(60)).max(6).default([]),
+    requiredFields: z.array(z.enum(gateFields)).max(30).default([]),
+    requiredActivities: z.array(z.enum(activityTypes)).max(10).default([]),
+    requiredRoles: z.array(z.enum(committeeRoles)).max(6).default([]),
   })
   .strict();
 
@@ -58,6 +61,8 @@ export async function updatePipeline(ctx: Ctx, pipelineId: string, raw: z.input<
   requireRole(ctx.actor, "admin");
   const current = await getPipeline(ctx, pipelineId);
   const { version, ...patch } = input;
+  // A stale version is left to the write below (409) rather than judged here.
+  if (patch.stages && current.version === version) await assertNoOpenDealsInRemovedStages(ctx, current, patch.stages);
   return (await updateRecord(ctx, pipelineKind, current, version, patch, { keyFields: ["teamId", "name"] })).record as Pipeline;
 }
 

@@ -9,6 +9,7 @@ import { toErrorResponse } from "./errors.ts";
 import { devLoginRouter, meRouter } from "./routes/auth.routes.ts";
 import * as records from "./routes/records.routes.ts";
 import { collabRouter } from "./routes/collab.routes.ts";
+import { dealActionsRouter } from "./routes/deal-actions.routes.ts";
 import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
@@ -29,6 +30,7 @@ export function createApp(deps: ApiDeps) {
   app.route("/", meRouter());
   for (const router of Object.values(records)) app.route("/", router);
   app.route("/", collabRouter());
+  app.route("/", dealActionsRouter());
   app.route("/", convertPoolRouter());
   return app;
 }

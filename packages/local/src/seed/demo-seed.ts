@@ -1,5 +1,6 @@
-import { Account, Activity, Contact, Lead, Opportunity, Pipeline, Team, User, systemPrincipal, type Ctx, type Db } from "@dealflow/core";
+import { Account, Activity, Contact, Lead, Opportunity, Pipeline, Settings, Team, User, systemPrincipal, type Ctx, type Db } from "@dealflow/core";
 import type { EventPublisher } from "@dealflow/core/ports/bus";
+import { activityTypes } from "@dealflow/core/activity/activity.entity";
 import * as N from "./demo-names.ts";
 import { rng } from "./random.ts";
 
@@ -126,15 +127,40 @@ async function seedDeals(as: (u: UserRow) => Ctx, r: Rand, reps: UserRow[], pipe
     for (let s = 1; s <= target; s++) {
       t += r.int(2, 18) * DAY;
       clock.set(new Date(Math.min(t, now.getTime() - DAY)));
-      await Activity.createActivity(ctx, { subjectType: "opportunity", subjectId: deal.opportunityId, type: r.pick(["visit", "meeting", "call"] as const), title: `Stage review: ${pipeline.stages[s - 1]?.name}` });
+      const leaving = pipeline.stages[s - 1];
+      // The gate of the stage being left may ask for an activity of a given type during the stay.
+      const type = r.pick(["visit", "meeting", "call"] as const);
+      await Activity.createActivity(ctx, { subjectType: "opportunity", subjectId: deal.opportunityId, type: gateActivity(leaving?.requiredActivities) ?? type, title: `Stage review: ${leaving?.name}` });
       counts.activities++;
       deal = await Opportunity.updateOpportunity(ctx, deal.opportunityId, { version: deal.version, stage: pipeline.stages[s]?.key ?? deal.stage });
     }
     if (r.chance(0.3)) {
       clock.set(new Date(Math.min(t + r.int(2, 10) * DAY, now.getTime())));
-      const status = r.pick(["won", "won", "lost", "lost", "invalid"] as const);
-      deal = await Opportunity.updateOpportunity(ctx, deal.opportunityId, { version: deal.version, status, ...(status !== "won" && { closeReason: r.pick(N.lostReasons) }) });
+      deal = await closeDeal(ctx, r, pipeline, deal, counts);
     }
     counts.opportunities++;
   }
+}
+
+type ActivityType = (typeof activityTypes)[number];
+const gateActivity = (required: string[] | undefined) => required?.find((t): t is ActivityType => (activityTypes as readonly string[]).includes(t));
+const lostKeys = Settings.defaultLostReasons.filter((x) => x.outcomes.includes("lost")).map((x) => x.key);
+const invalidKeys = Settings.defaultLostReasons.filter((x) => x.outcomes.includes("invalid")).map((x) => x.key);
+
+/** Closes a seeded deal through the close endpoint's function: won passes the stage gate, lost/invalid name a reason. */
+async function closeDeal(ctx: Ctx, r: Rand, pipeline: Pipeline.Pipeline, deal: Opportunity.Opportunity, counts: Counts) {
+  const outcome = r.pick(["won", "won", "lost", "lost", "invalid"] as const);
+  if (outcome === "won") {
+    const required = gateActivity(pipeline.stages.find((st) => st.key === deal.stage)?.requiredActivities);
+    if (required) {
+      await Activity.createActivity(ctx, { subjectType: "opportunity", subjectId: deal.opportunityId, type: required, title: "Signing meeting / 签约" });
+      counts.activities++;
+    }
+    return Opportunity.closeOpportunity(ctx, deal.opportunityId, { version: deal.version, outcome });
+  }
+  if (outcome === "lost") {
+    const winningCompetitor = deal.competitors?.[0]?.name ?? "unknown";
+    return Opportunity.closeOpportunity(ctx, deal.opportunityId, { version: deal.version, outcome, reasonKey: r.pick(lostKeys), winningCompetitor });
+  }
+  return Opportunity.closeOpportunity(ctx, deal.opportunityId, { version: deal.version, outcome, reasonKey: r.pick(invalidKeys) });
 }
