@@ -11,9 +11,8 @@ const run = Date.now().toString(36);
 
 beforeAll(async () => {
   api = await startTestApi();
-  [rep, rep2, rep3, rep4, manager] = await Promise.all(
-    ["li.na", "wang.fang", "chen.jie", "liu.yang", "zhang.wei"].map((u) => api.login(`${u}@dealflow.dev`)),
-  );
+  const as = (u: string) => api.login(`${u}@dealflow.dev`);
+  [rep, rep2, rep3, rep4, manager] = [await as("li.na"), await as("wang.fang"), await as("chen.jie"), await as("liu.yang"), await as("zhang.wei")];
 });
 
 async function qualifiedLead(body: Record<string, unknown>) {
@@ -203,13 +202,12 @@ describe("recycling pool (公海)", () => {
     expect((await api.call("PUT", "/pool/settings", { token: rep, body: { claimLimit: 1 } })).status).toBe(403);
     const settings = await api.call("PUT", "/pool/settings", { token: manager, body: { claimLimit: 2 } });
     expect(settings.body).toMatchObject({ claimLimit: 2, claimWindowHours: 24, cooldownDays: 7, version: 1 });
-    const leads = [];
-    for (const n of [1, 2]) leads.push(await recycledLead(`Limit ${n} ${run}`));
-    for (const l of leads) expect((await api.call("POST", `/leads/${l.leadId}/release`, { token: rep })).status).toBe(200);
+    const [first, second] = [await recycledLead(`Limit 1 ${run}`), await recycledLead(`Limit 2 ${run}`)];
+    for (const l of [first, second]) expect((await api.call("POST", `/leads/${l.leadId}/release`, { token: rep })).status).toBe(200);
     // rep4 already claimed one lead in the previous test: one more fits in the limit of two.
-    expect((await api.call("POST", "/pool/claim", { token: rep4, body: { type: "lead", id: leads[0].leadId } })).status).toBe(200);
-    const over = await api.call("POST", "/pool/claim", { token: rep4, body: { type: "lead", id: leads[1].leadId } });
+    expect((await api.call("POST", "/pool/claim", { token: rep4, body: { type: "lead", id: first.leadId } })).status).toBe(200);
+    const over = await api.call("POST", "/pool/claim", { token: rep4, body: { type: "lead", id: second.leadId } });
     expect(over).toMatchObject({ status: 422, body: { code: "claim_limit_reached" } });
-    expect((await api.call("GET", "/pool?type=lead", { token: rep4 })).body.items.map((i: { id: string }) => i.id)).toContain(leads[1].leadId);
+    expect((await api.call("GET", "/pool?type=lead", { token: rep4 })).body.items.map((i: { id: string }) => i.id)).toContain(second.leadId);
   });
 });
