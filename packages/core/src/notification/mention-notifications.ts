@@ -21,6 +21,8 @@ const mentionEventData = z.object({
 
 export interface MentionOutcome {
   notified: string[];
+  /** Already notified by an earlier delivery of the same event. */
+  duplicates: string[];
   /** Mentioned users who got nothing: unknown, inactive, the author, or unable to read the record. */
   skipped: string[];
 }
@@ -40,7 +42,7 @@ function mayBeNotified(user: User | null, record: { teamId: string; authorId: st
  */
 export async function notifyMentions(deps: NotifyDeps, event: { id: string; data: unknown }): Promise<MentionOutcome> {
   const { record } = parse(mentionEventData, event.data);
-  const outcome: MentionOutcome = { notified: [], skipped: [] };
+  const outcome: MentionOutcome = { notified: [], duplicates: [], skipped: [] };
   if (record.mentions.length === 0) return outcome;
   const author = await findUser(deps.db, record.authorId);
   const subject = await subjectName(deps.db, record.subjectType, record.subjectId);
@@ -51,7 +53,7 @@ export async function notifyMentions(deps: NotifyDeps, event: { id: string; data
       continue;
     }
     const words = mentionText(user, { author: author?.name ?? record.authorId, subject, title: record.title, body: record.body });
-    await deliverNotification(
+    const delivered = await deliverNotification(
       deps,
       {
         notificationId: notificationId("mention", event.id, userId),
@@ -60,7 +62,7 @@ export async function notifyMentions(deps: NotifyDeps, event: { id: string; data
       },
       { to: user.email, subject: words.mailSubject, paragraphs: words.paragraphs, linkLabel: words.linkLabel },
     );
-    outcome.notified.push(userId);
+    (delivered.created || delivered.mailed ? outcome.notified : outcome.duplicates).push(userId);
   }
   return outcome;
 }
