@@ -38,6 +38,8 @@ describe("team members (协作人)", () => {
     expect((await members(deal.opportunityId, { version: v, userId: id.li }, "li")).body).toMatchObject({ code: "owner_is_member" });
     expect((await members(deal.opportunityId, { version: v + 3, userId: id.wang }, "li")).status).toBe(409);
     expect((await members(deal.opportunityId, { userId: id.wang }, "li")).body).toMatchObject({ code: "validation_failed", field: "version" });
+    const viaPatch = await api.call("PATCH", `/opportunities/${deal.opportunityId}`, { token: token.li, body: { version: v, teamMemberIds: [id.tom] } });
+    expect(viaPatch.body).toMatchObject({ code: "validation_failed", field: "teamMemberIds" });
 
     const added = await members(deal.opportunityId, { version: v, userId: id.wang }, "li");
 

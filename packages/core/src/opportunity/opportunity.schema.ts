@@ -55,6 +55,7 @@ export const updateOpportunitySchema = z
     // Named only to answer with a pointer to the close and reopen endpoints instead of "unrecognized key".
     status: refused("PATCH cannot close or reopen a deal; use POST /opportunities/{id}/close or /reopen"),
     closeReason: refused("Close reasons are given to POST /opportunities/{id}/close"),
+    teamMemberIds: refused("Team members are changed one at a time with POST /opportunities/{id}/members and DELETE /opportunities/{id}/members/{userId}"),
   })
   .strict();
 
