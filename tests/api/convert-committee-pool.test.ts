@@ -175,6 +175,8 @@ describe("recycling pool (公海)", () => {
     expect(released.body).toMatchObject({ pooled: true, lastOwnerId: deal.ownerId });
     expect(released.body.ownerId).toBeUndefined();
     expect(api.events.some((e) => e.name === "opportunity.released" && e.data.opportunityId === deal.opportunityId)).toBe(true);
+    const grab = await api.call("PATCH", `/opportunities/${deal.opportunityId}`, { token: rep2, body: { version: released.body.version, ownerId: (await api.call("GET", "/me", { token: rep2 })).body.userId } });
+    expect(grab).toMatchObject({ status: 422, body: { code: "pooled", field: "ownerId" } });
     const pool = await api.call("GET", "/pool?type=opportunity", { token: rep2 });
     expect(pool.body.items).toEqual([expect.objectContaining({ id: deal.opportunityId, lastOwnerId: deal.ownerId, reason: "No budget this year", record: expect.objectContaining({ pooled: true }) })]);
 

@@ -1,4 +1,5 @@
 import { assertWritable, canRead } from "./access.ts";
+import { UnprocessableError } from "../errors.ts";
 import type { Ctx } from "./context.ts";
 import { assertAssignableOwner } from "../user/user.ts";
 import { getRecord, updateRecord, type RecordKind, type UpdateResult } from "./record-writer.ts";
@@ -37,6 +38,8 @@ export async function updateOwned<T extends Item>(
 ): Promise<T> {
   const current = assertWritable(ctx.actor, kind.type, id, (await getRecord(ctx.db, kind, id)) as T | null);
   const { version, ...patch } = input;
+  // A pooled record changes hands only through a claim, which enforces the claim limit and cool-down.
+  if (current.pooled === true && patch.ownerId !== undefined) throw new UnprocessableError("pooled", `This ${kind.type} is in the team pool: claim it instead`, "ownerId");
   if (typeof patch.ownerId === "string" && patch.ownerId !== current.ownerId) await assertAssignableOwner(ctx, current.teamId, patch.ownerId);
   await opts.validate?.(current, patch);
   const { keyFields, extra, events } = opts;
