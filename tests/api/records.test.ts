@@ -153,6 +153,8 @@ describe("accounts, contacts, deals and activities", () => {
     expect(res.status).toBe(201);
     const timeline = await api.call("GET", `/activities?subjectType=opportunity&subjectId=${deal.opportunityId}`, { token: rep });
     expect(timeline.body.items[0].activityId).toBe(res.body.activityId);
+    const done = await api.call("PATCH", `/activities/${res.body.activityId}`, { token: rep, body: { version: 1, done: true, outcome: "Demo went well" } });
+    expect(done).toMatchObject({ status: 200, body: { done: true, version: 2 } });
     const bad = await api.call("POST", "/activities", { token: rep, body: { subjectType: "opportunity", subjectId: "nope", type: "call", title: "x" } });
     expect(bad).toMatchObject({ status: 422, body: { field: "subjectId" } });
   });

@@ -63,7 +63,7 @@ export async function updateActivity(ctx: Ctx, activityId: string, raw: z.input<
   if (ctx.actor.role === "rep" && current.authorId !== ctx.actor.userId) throw new ForbiddenError("Only the author can change this activity");
   await assertMentions(ctx, input.mentions);
   const { version, ...patch } = input;
-  return (await updateRecord(ctx, activityKind, current, version, patch, { keyFields: ["subjectType", "subjectId", "occurredAt", "activityId", "authorId"] })).record as Activity;
+  return (await updateRecord(ctx, activityKind, current, version, patch, { keyFields: ["subjectType", "subjectId", "occurredAt", "authorId"] })).record as Activity;
 }
 
 /** A record's timeline (newest first), or one author's activities. */
