@@ -8,6 +8,7 @@ import { Hosting } from "./stacks/hosting.stack.ts";
 import { Monitoring } from "./stacks/monitoring.stack.ts";
 import { Storage } from "./stacks/storage.stack.ts";
 import { Web } from "./stacks/web.stack.ts";
+import { Workflows } from "./stacks/workflows.stack.ts";
 
 export default {
   config(input) {
@@ -19,6 +20,6 @@ export default {
   stacks(app) {
     app.setDefaultFunctionProps(functionDefaults);
     // Order matters: each stack uses what the ones before it return.
-    app.stack(Monitoring).stack(Storage).stack(Email).stack(Hosting).stack(Auth).stack(Bus).stack(Api).stack(Web);
+    app.stack(Monitoring).stack(Storage).stack(Email).stack(Hosting).stack(Auth).stack(Bus).stack(Workflows).stack(Api).stack(Web);
   },
 } satisfies SSTConfig;

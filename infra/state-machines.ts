@@ -7,11 +7,17 @@ export interface StateMachineSpec {
   name: string;
   /** Path relative to infra/, e.g. "state-machines/deal-flow.asl.json". */
   aslFile: string;
+  /**
+   * Bus consumers (handler names in infra/rules.ts) that start, signal or stop this machine's executions: in AWS
+   * they get its ARN in STATE_MACHINE_ARNS and Step Functions rights on this machine only. Its task Lambda is
+   * packages/functions/src/workflows/<name>.ts, substituted into the ASL as `${<PascalName>FunctionArn}`.
+   */
+  signaledBy?: readonly string[];
 }
 
 export const stateMachines: readonly StateMachineSpec[] = [
-  { name: "deal-flow", aslFile: "state-machines/deal-flow.asl.json" },
-  { name: "task-reminder", aslFile: "state-machines/task-reminder.asl.json" },
+  { name: "deal-flow", aslFile: "state-machines/deal-flow.asl.json", signaledBy: ["deal-opened", "deal-stage-changed", "deal-closed"] },
+  { name: "task-reminder", aslFile: "state-machines/task-reminder.asl.json", signaledBy: ["activity-task-reminders"] },
 ];
 
 /** The ARN a machine has locally (the local engine addresses machines by ARN, like AWS). */
