@@ -15,6 +15,22 @@ const N = Number(process.env.BENCH_N ?? 300);
  * ElectroDB, audit + transaction) next to the raw SDK call for the same item, and capacity units per route.
  * DynamoDB Local's latencies are not DynamoDB's: compare the columns with each other, not with AWS.
  */
+/**
+ * A deal moved back and forth between the first two stages of the default pipeline (neither has a gate), each call
+ * sending the version it got back: a stage move with its history stays, audit entry and events.
+ */
+async function stageMover(url: string, headers: Record<string, string>) {
+  const accounts = (await (await fetch(`${url}/accounts?limit=1`, { headers })).json()) as { items: { accountId: string }[] };
+  const body = JSON.stringify({ name: "Bench deal", accountId: accounts.items[0]?.accountId, amount: 10000 });
+  let deal = (await (await fetch(`${url}/opportunities`, { method: "POST", headers, body })).json()) as { opportunityId: string; version: number; stage: string };
+  return async () => {
+    const stage = deal.stage === "initial_contact" ? "needs_analysis" : "initial_contact";
+    const res = await fetch(`${url}/opportunities/${deal.opportunityId}`, { method: "PATCH", headers, body: JSON.stringify({ version: deal.version, stage }) });
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    deal = (await res.json()) as typeof deal;
+  };
+}
+
 async function main() {
   const ddb = await startDynamoLocal();
   await ensureTable(ddb.client, "bench");
@@ -48,6 +64,7 @@ async function main() {
   await measure("API  GET /leads?limit=50", () => fetch(`${api.url}/leads?limit=50`, { headers }).then(ok));
   await measure("SDK  Query gsi1 limit 50", () => db.doc.send(new QueryCommand({ TableName: "bench", IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": `$dealflow#teamid_${lead.teamId}` }, Limit: 50 })));
   await measure("API  POST /leads", (i) => fetch(`${api.url}/leads`, { method: "POST", headers, body: JSON.stringify({ source: "api", name: `Bench ${i}`, email: `bench${i}@example.com` }) }).then(ok));
+  await measure("API  PATCH stage move", await stageMover(api.url, headers));
   await measure("SDK  PutItem (one item)", (i) => db.doc.send(new PutCommand({ TableName: "bench", Item: { pk: `bench#${i}`, sk: "x", name: `Bench ${i}` } })));
 
   console.log(`\nDealflow API vs raw SDK on DynamoDB Local (${N} sequential calls each, ms)\n`);

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventBridgeClient, ListRulesCommand, PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { rules } from "@dealflow/infra";
+import { rules as allRules } from "@dealflow/infra";
 import type { BusEnvelope } from "@dealflow/core/ports/bus";
 import { createEventBridgePublisher, EventPublishError } from "@dealflow/core/bus/index";
 import { LocalBus } from "./local-bus.ts";
 import { startBusServer, type BusServer } from "./bus-server.ts";
+
+// The rule under test: marketing Lead Captured → the lead-captured consumer (the other rules have other targets).
+const rules = allRules.filter((r) => r.target.handler === "lead-captured");
 
 const busName = "dealflow-e2e";
 const received: BusEnvelope[] = [];

@@ -2,10 +2,13 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rules, type RuleSpec } from "@dealflow/infra";
+import { rules as allRules, type RuleSpec } from "@dealflow/infra";
 import type { BusEnvelope } from "@dealflow/core/ports/bus";
 import { LocalBus, type BusTarget, type DeliveryRecord } from "./local-bus.ts";
 import { BusValidationError } from "./put-events-entry.ts";
+
+// The rule under test: marketing Lead Captured → the lead-captured consumer (the other rules have other targets).
+const rules = allRules.filter((r) => r.target.handler === "lead-captured");
 
 const leadCaptured = {
   EventBusName: "dealflow-test",
