@@ -1,30 +1,23 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { createDb } from "@dealflow/core/db/service";
 import { createEventBridgePublisher } from "@dealflow/core/bus/index";
 import type { EventPublisher } from "@dealflow/core/ports/bus";
 import { ensureTable, localCredentials, localDynamoClient, localRegion, startDynamoLocal } from "./dynamodb/dynamodb-local.ts";
-import { LOCAL_BUS, LOCAL_TABLE, type Endpoints } from "./runtime/local-runtime.ts";
+import { LOCAL_BUS, LOCAL_TABLE } from "./runtime/local-runtime.ts";
+import { lastEndpoints, localDataDir, reachable } from "./runtime/running-stack.ts";
 import { seedDemo } from "./seed/demo-seed.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const dataDir = join(resolve(import.meta.dirname, "../../.."), ".local");
-
-async function reachable(url: string | undefined): Promise<boolean> {
-  if (!url) return false;
-  return fetch(url, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
-}
 
 /**
  * `npm run seed`: loads the demo data into the local table. Uses the running `npm start` stack when there is
  * one (so events reach its bus); otherwise starts DynamoDB Local on .local/ just for the seed.
  */
 async function main() {
-  const file = join(dataDir, "endpoints.json");
-  const running: Endpoints = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Endpoints) : {};
+  const running = lastEndpoints();
   const live = await reachable(running.dynamodb);
-  const own = live ? undefined : await startDynamoLocal({ dataDir: join(dataDir, "dynamodb") });
+  const own = live ? undefined : await startDynamoLocal({ dataDir: join(localDataDir, "dynamodb") });
   const client = own?.client ?? localDynamoClient(running.dynamodb ?? "");
   try {
     await ensureTable(client, LOCAL_TABLE);

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { JavaMissingError } from "./dynamodb/dynamodb-local.ts";
 import { startLocalRuntime } from "./runtime/local-runtime.ts";
+import { localDataDir as dataDir } from "./runtime/running-stack.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-const root = resolve(import.meta.dirname, "../../..");
-const dataDir = join(root, ".local");
+const root = join(dataDir, "..");
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });

@@ -59,7 +59,7 @@ type Stops = (() => Promise<void>)[];
 type PortOf = (e: Endpoint) => Promise<number>;
 
 /** Consumers and tasks get the same adapters as in AWS: SMTP instead of SES, SDK clients pointed at loopback. */
-function runtimeDeps(db: Db, urls: { events: string; states: string; smtp: string; web: string }): RuntimeDeps {
+export function runtimeDeps(db: Db, urls: { events: string; states: string; smtp: string; web: string }): RuntimeDeps {
   const aws = { region: localRegion, credentials: localCredentials };
   return {
     db,
