@@ -1,7 +1,6 @@
 /**
  * Step Functions state machines as data: the stacks build each from its ASL file (DefinitionBody.fromString) and
- * the local engine runs the same file. `tasks` name handlers under packages/functions/src/workflows.
- * The lead response-SLA and deal stage-flow machines join this list with the lead engine and opportunity issues.
+ * the local engine runs the same file.
  */
 export interface StateMachineSpec {
   name: string;
