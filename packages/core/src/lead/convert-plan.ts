@@ -4,7 +4,7 @@ import { UnprocessableError } from "../errors.ts";
 import { opportunityKind } from "../opportunity/opportunity.ts";
 import { openStay } from "../opportunity/stage-history.ts";
 import { pipelineForTeam, type Pipeline } from "../pipeline/pipeline.ts";
-import { plannedCreate, type Planned } from "../pool/record-tx.ts";
+import { plannedCreate, type Planned } from "../records/record-plan.ts";
 import { newId, type Ctx } from "../records/context.ts";
 import { companyDomain } from "./convert-match.ts";
 import type { ConvertLeadInput } from "./lead-convert.ts";

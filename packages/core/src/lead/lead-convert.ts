@@ -6,7 +6,7 @@ import { UnprocessableError } from "../errors.ts";
 import { committeeRoles } from "../opportunity/opportunity.entity.ts";
 import { createOpportunitySchema } from "../opportunity/opportunity.schema.ts";
 import type { Opportunity } from "../opportunity/opportunity.ts";
-import { plannedUpdate, type Planned } from "../pool/record-tx.ts";
+import { plannedUpdate, type Planned } from "../records/record-plan.ts";
 import { assertWritable } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import { initialOwner } from "../records/owned-record.ts";

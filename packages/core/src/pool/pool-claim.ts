@@ -9,7 +9,7 @@ import { claimSlotFor } from "./claim-slots.ts";
 import { poolRecordTypes } from "./pool-entry.entity.ts";
 import { poolKinds, type PoolableRecord } from "./pool-kinds.ts";
 import { getPoolSettings } from "./pool-settings.ts";
-import { plannedUpdate } from "./record-tx.ts";
+import { plannedUpdate } from "../records/record-plan.ts";
 
 export const claimSchema = z.object({ type: z.enum(poolRecordTypes), id: z.string().min(1).max(64) }).strict();
 

@@ -6,7 +6,7 @@ import type { Ctx } from "../records/context.ts";
 import { domainEvent, entityOf, getRecord } from "../records/record-writer.ts";
 import { parse, shortText } from "../records/schema.ts";
 import { poolKinds, type PoolableRecord, type PoolRecordType } from "./pool-kinds.ts";
-import { plannedUpdate } from "./record-tx.ts";
+import { plannedUpdate } from "../records/record-plan.ts";
 
 export const releaseSchema = z.object({ version: z.number().int().positive().optional(), reason: shortText.optional() }).strict();
 

@@ -1,21 +1,46 @@
+import type { Db, EntityName } from "../db/service.ts";
 import type { TxWrite } from "../db/transact.ts";
 import { ConflictError } from "../errors.ts";
 import type { DomainEvent } from "../ports/bus.ts";
-import { newId, type Ctx } from "../records/context.ts";
-import { creationChanges, diff, type FieldChange } from "../records/diff.ts";
-import { domainEvent, entityOf, type RecordKind } from "../records/record-writer.ts";
+import { newId, type Ctx } from "./context.ts";
+import { creationChanges, diff, type FieldChange } from "./diff.ts";
 
 type Item = Record<string, unknown>;
 type Where = (attr: Record<string, unknown>, op: { eq(a: unknown, b: unknown): string }) => string;
-interface Patchable {
+
+/*
+ * The writes and events of creating or updating one record, planned but not sent: `record-writer.ts` commits a
+ * plan on its own; lead conversion and the pool put several plans in one transaction so they commit or fail
+ * together. Either way: same audit entries, same events, same version rule.
+ */
+
+export interface RecordKind {
+  /** Record type as named in events and audit entries ("lead", "opportunity"...). */
+  type: string;
+  entity: EntityName;
+  idField: string;
+}
+
+/** The slice of an ElectroDB entity the writers use; entities differ in attributes, not in these calls. */
+interface LooseEntity {
+  get(key: Item): { go(): Promise<{ data: Item | null }> };
+  create(item: Item): { params(): Item };
+  put(item: Item): { params(): Item };
   patch(key: Item): { set(values: Item): { remove(fields: string[]): { where(fn: Where): { params(): Item } }; where(fn: Where): { params(): Item } } };
 }
 
-/*
- * Writes for transactions that span several records (lead conversion, pool release and claim). They follow
- * `records/record-writer.ts` (same audit entries, same events, same version rule) but leave the transaction to
- * the caller, so several records commit or fail together.
- */
+export function entityOf(db: Db, name: EntityName): LooseEntity {
+  return db.entities[name] as unknown as LooseEntity;
+}
+
+export function domainEvent(ctx: Ctx, name: string, data: Record<string, unknown>, at: string): DomainEvent {
+  return { id: newId(ctx), name, version: 1, occurredAt: at, actorId: ctx.actor.userId, data };
+}
+
+export function staleVersion(kind: RecordKind, id: string, actual: unknown): ConflictError {
+  const now = typeof actual === "number" ? ` (it is at version ${actual})` : "";
+  return new ConflictError(`${kind.type} ${id} was changed by someone else${now}; reload it and apply your change again`, "version", typeof actual === "number" ? { currentVersion: actual } : undefined);
+}
 
 export function auditWrite(ctx: Ctx, kind: RecordKind, id: string, teamId: string, action: string, at: string, changes: FieldChange[]): TxWrite {
   const entry = { auditId: newId(ctx), recordType: kind.type, recordId: id, teamId, action, actorId: ctx.actor.userId, at, changes };
@@ -61,10 +86,10 @@ export function plannedUpdate(ctx: Ctx, kind: RecordKind, current: Item, expecte
   for (const f of removed) delete record[f];
   const composites = Object.fromEntries(plan.keyFields.map((f) => [f, record[f]]).filter(([, v]) => v !== undefined));
   const set = { ...composites, ...Object.fromEntries(changes.filter((c) => c.new !== null).map((c) => [c.field, c.new])), version, updatedAt: plan.at };
-  const patched = (entityOf(ctx.db, kind.entity) as unknown as Patchable).patch({ [kind.idField]: id }).set(set);
+  const patched = entityOf(ctx.db, kind.entity).patch({ [kind.idField]: id }).set(set);
   const sameVersion: Where = (attr, op) => op.eq(attr.version, expectedVersion);
   const params = removed.length > 0 ? patched.remove(removed).where(sameVersion).params() : patched.where(sameVersion).params();
-  const stale = () => new ConflictError(`${kind.type} ${id} was changed by someone else; reload it and try again`, "version");
+  const stale = () => staleVersion(kind, id, undefined);
   return {
     record,
     changes,
