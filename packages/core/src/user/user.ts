@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "../errors.ts";
+import { ConflictError, ForbiddenError, UnprocessableError } from "../errors.ts";
 import { assertReadable, listTeam, requireRole } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import type { Db } from "../db/service.ts";

@@ -23,12 +23,3 @@ export function toErrorResponse(err: unknown, c: Context) {
   console.error(JSON.stringify({ level: "error", msg: "unhandled", path: c.req.path, error: err instanceof Error ? err.stack : String(err) }));
   return c.json({ code: "internal", message: "Something went wrong on our side; the change was not applied" } satisfies ErrorBody, 500);
 }
-
-/** zod-openapi validation failures become 400 naming the first offending field. */
-export function validationHook(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, c: Context) {
-  if (result.success) return undefined;
-  const issue = result.error?.issues[0];
-  const field = issue?.path.map(String).join(".") || undefined;
-  const body: ErrorBody = { code: "validation_failed", message: issue ? `${field ? `${field}: ` : ""}${issue.message}` : "Invalid input", ...(field && { field }), details: result.error?.issues };
-  return c.json(body, 400);
-}
