@@ -21,5 +21,5 @@ export function toErrorResponse(err: unknown, c: Context) {
     return c.json({ code, message: err.message || "Bad request" } satisfies ErrorBody, status);
   }
   console.error(JSON.stringify({ level: "error", msg: "unhandled", path: c.req.path, error: err instanceof Error ? err.stack : String(err) }));
-  return c.json({ code: "internal", message: "Something went wrong on our side; the change was not applied" } satisfies ErrorBody, 500);
+  return c.json({ code: "internal", message: "Something went wrong on our side; reload and try again" } satisfies ErrorBody, 500);
 }
