@@ -5,7 +5,7 @@ import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
 import { canRead, listTeam } from "../records/access.ts";
 import { createRecord, getRecord, type RecordKind } from "../records/record-writer.ts";
-import { creationTeam, initialOwner, readOwned, updateOwned, visibleOnly } from "../records/owned-record.ts";
+import { creationTeam, initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
 import { phone, shortText, versionField, parse } from "../records/schema.ts";
 import type { AccountEntity } from "./account.entity.ts";
 
@@ -58,8 +58,7 @@ export async function updateAccount(ctx: Ctx, accountId: string, raw: z.input<ty
 export async function listAccounts(ctx: Ctx, q: z.infer<typeof listAccountsQuery> & { limit: number; cursor?: string | undefined }) {
   const { account } = ctx.db.entities;
   if (q.ownerId) {
-    const result = await page(q.q ? account.query.byOwnerName({ ownerId: q.ownerId }).begins({ name: q.q }) : account.query.byOwnerName({ ownerId: q.ownerId }), q);
-    return { ...result, items: visibleOnly(ctx, result.items) };
+    return pageVisible(ctx, q.q ? account.query.byOwnerName({ ownerId: q.ownerId }).begins({ name: q.q }) : account.query.byOwnerName({ ownerId: q.ownerId }), q);
   }
   const teamId = listTeam(ctx.actor, q.teamId);
   return page(q.q ? account.query.byTeamName({ teamId }).begins({ name: q.q }) : account.query.byTeamName({ teamId }), q);

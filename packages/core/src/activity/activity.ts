@@ -4,6 +4,7 @@ import { ForbiddenError, UnprocessableError } from "../errors.ts";
 import { assertReadable, canRead } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
+import { pageVisible } from "../records/owned-record.ts";
 import { createRecord, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
 import { isoDateTime, longText, shortText, versionField, parse } from "../records/schema.ts";
 import { accountKind } from "../account/account.ts";
@@ -74,6 +75,5 @@ export async function listActivities(ctx: Ctx, q: z.infer<typeof listActivitiesQ
     return page(activity.query.bySubject({ subjectType: q.subjectType, subjectId: q.subjectId }), { ...q, order: "desc" });
   }
   const authorId = q.authorId ?? ctx.actor.userId;
-  const result = await page(activity.query.byAuthor({ authorId }), { ...q, order: "desc" });
-  return { ...result, items: result.items.filter((a) => canRead(ctx.actor, a)) };
+  return pageVisible(ctx, activity.query.byAuthor({ authorId }), { ...q, order: "desc" });
 }

@@ -5,7 +5,7 @@ import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
 import { canRead, listTeam } from "../records/access.ts";
 import { createRecord, getRecord, type RecordKind } from "../records/record-writer.ts";
-import { initialOwner, readOwned, updateOwned, visibleOnly } from "../records/owned-record.ts";
+import { initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
 import { email, phone, shortText, versionField, parse } from "../records/schema.ts";
 import { accountKind, type Account } from "../account/account.ts";
 import type { ContactEntity } from "./contact.entity.ts";
@@ -61,8 +61,7 @@ export async function updateContact(ctx: Ctx, contactId: string, raw: z.input<ty
 export async function listContacts(ctx: Ctx, q: z.infer<typeof listContactsQuery> & { limit: number; cursor?: string | undefined }) {
   const { contact } = ctx.db.entities;
   if (q.accountId) {
-    const result = await page(contact.query.byAccount({ accountId: q.accountId }), q);
-    return { ...result, items: visibleOnly(ctx, result.items) };
+    return pageVisible(ctx, contact.query.byAccount({ accountId: q.accountId }), q);
   }
   const teamId = listTeam(ctx.actor, q.teamId);
   return page(q.q ? contact.query.byTeamName({ teamId }).begins({ name: q.q }) : contact.query.byTeamName({ teamId }), q);

@@ -4,7 +4,7 @@ import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
 import { listTeam } from "../records/access.ts";
 import { createRecord, type RecordKind } from "../records/record-writer.ts";
-import { creationTeam, initialOwner, readOwned, updateOwned, visibleOnly } from "../records/owned-record.ts";
+import { creationTeam, initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
 import { email, phone, shortText, tags, versionField, parse } from "../records/schema.ts";
 import { leadSources, leadStatuses, type LeadEntity } from "./lead.entity.ts";
 
@@ -48,8 +48,7 @@ export async function updateLead(ctx: Ctx, leadId: string, raw: z.input<typeof u
 export async function listLeads(ctx: Ctx, q: z.infer<typeof listLeadsQuery> & { limit: number; cursor?: string | undefined }) {
   const { lead } = ctx.db.entities;
   if (q.ownerId) {
-    const result = await page(lead.query.byOwnerStatus(q.status ? { ownerId: q.ownerId, status: q.status } : { ownerId: q.ownerId }), q);
-    return { ...result, items: visibleOnly(ctx, result.items) };
+    return pageVisible(ctx, lead.query.byOwnerStatus(q.status ? { ownerId: q.ownerId, status: q.status } : { ownerId: q.ownerId }), q);
   }
   const teamId = listTeam(ctx.actor, q.teamId);
   return page(lead.query.byTeamStatus(q.status ? { teamId, status: q.status } : { teamId }), q);

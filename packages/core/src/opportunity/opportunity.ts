@@ -5,7 +5,7 @@ import { listTeam } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
 import { createRecord, type RecordKind } from "../records/record-writer.ts";
-import { initialOwner, readOwned, updateOwned, visibleOnly } from "../records/owned-record.ts";
+import { initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
 import { accountFor } from "../contact/contact.ts";
 import { findStage, pipelineForTeam, type Pipeline } from "../pipeline/pipeline.ts";
 import { assertGates, planMove } from "./gate.ts";
@@ -89,12 +89,10 @@ export async function listOpportunities(ctx: Ctx, q: ListOpportunitiesQuery & { 
   const { opportunity } = ctx.db.entities;
   const narrow = { status: q.status, ...(q.pipelineId && { pipelineId: q.pipelineId }), ...(q.pipelineId && q.stage && { stage: q.stage }) };
   if (q.accountId) {
-    const result = await page(opportunity.query.byAccount({ accountId: q.accountId }).where((a, op) => op.eq(a.status, q.status)), q);
-    return { ...result, items: visibleOnly(ctx, result.items) };
+    return pageVisible(ctx, opportunity.query.byAccount({ accountId: q.accountId }).where((a, op) => op.eq(a.status, q.status)), q);
   }
   if (q.ownerId) {
-    const result = await page(opportunity.query.byOwnerStage({ ownerId: q.ownerId, ...narrow }), q);
-    return { ...result, items: visibleOnly(ctx, result.items) };
+    return pageVisible(ctx, opportunity.query.byOwnerStage({ ownerId: q.ownerId, ...narrow }), q);
   }
   return page(opportunity.query.byTeamStage({ teamId: listTeam(ctx.actor, q.teamId), ...narrow }), q);
 }

@@ -6,6 +6,7 @@ import { getRecord, updateRecord, type RecordKind, type UpdateResult } from "./r
 import type { TxWrite } from "../db/transact.ts";
 import type { DomainEvent } from "../ports/bus.ts";
 import { assertReadable } from "./access.ts";
+import { page } from "./list.ts";
 
 type Item = Record<string, unknown> & { teamId: string; ownerId?: string | undefined; version: number };
 
@@ -46,7 +47,11 @@ export async function updateOwned<T extends Item>(
   return (await updateRecord(ctx, kind, current, version, patch, { keyFields, ...(extra && { extra }), ...(events && { events }) })).record as T;
 }
 
-/** Keeps only records of the caller's team from a query over a non-team index (owner, account, subject). */
-export function visibleOnly<T extends { teamId: string }>(ctx: Ctx, items: T[]): T[] {
-  return items.filter((i) => canRead(ctx.actor, i));
+/**
+ * One page of a query over a non-team index (owner, account, author), keeping only what the caller may read:
+ * such an index can hold other teams' records.
+ */
+export async function pageVisible<T extends { teamId: string }>(ctx: Ctx, query: Parameters<typeof page<T>>[0], opts: Parameters<typeof page<T>>[1]) {
+  const result = await page(query, opts);
+  return { ...result, items: result.items.filter((i) => canRead(ctx.actor, i)) };
 }
