@@ -10,6 +10,7 @@ export * as Team from "./team/index.ts";
 export * as Audit from "./audit/index.ts";
 export * as Notification from "./notification/index.ts";
 export * as Timeline from "./timeline/index.ts";
+export * as Analytics from "./analytics/index.ts";
 export * from "./errors.ts";
 export * from "./db/service.ts";
 export * from "./records/context.ts";

@@ -32,5 +32,12 @@ export const StageHistoryEntity = new Entity({
       sk: { field: "sk", composite: ["seq"] },
       collection: "deal",
     },
+    // Analytics: a team's stays in one pipeline by entry time, so funnel, conversion and velocity read one Query
+    // range instead of every deal's partition.
+    byTeamPipeline: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["teamId"] },
+      sk: { field: "gsi1sk", composite: ["pipelineId", "enteredAt", "opportunityId", "seq"] },
+    },
   },
 });

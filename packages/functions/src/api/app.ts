@@ -11,6 +11,7 @@ import * as records from "./routes/records.routes.ts";
 import { collabRouter } from "./routes/collab.routes.ts";
 import { dealActionsRouter } from "./routes/deal-actions.routes.ts";
 import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
+import { analyticsRouter } from "./routes/analytics.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
 export function createApp(deps: ApiDeps) {
@@ -32,6 +33,7 @@ export function createApp(deps: ApiDeps) {
   app.route("/", collabRouter());
   app.route("/", dealActionsRouter());
   app.route("/", convertPoolRouter());
+  app.route("/", analyticsRouter());
   return app;
 }
 

@@ -1,0 +1,36 @@
+import type { Ctx } from "../records/context.ts";
+import type { Journey, JourneyDeal, Stay } from "./journey.ts";
+
+export interface CohortQuery {
+  teamId: string;
+  pipelineId: string;
+  /** ISO datetimes: the cohort is the deals created in [from, to). */
+  from: string;
+  to: string;
+  ownerId?: string | undefined;
+}
+
+type StayItem = Stay & { opportunityId: string };
+
+/**
+ * The deals created in the period with their whole stage history. Cost: one Query over the team's stays in the
+ * pipeline entered since `from` (index byTeamPipeline; a cohort's later stays all sort after its first one),
+ * then a BatchGet of the cohort's deals. Reads grow with the period's activity, not with the table.
+ */
+export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
+  const { data } = await ctx.db.entities.stageHistory.query
+    .byTeamPipeline({ teamId: q.teamId, pipelineId: q.pipelineId })
+    .gte({ enteredAt: q.from })
+    .go({ pages: "all" });
+  const staysByDeal = new Map<string, StayItem[]>();
+  for (const stay of data as StayItem[]) staysByDeal.set(stay.opportunityId, [...(staysByDeal.get(stay.opportunityId) ?? []), stay]);
+  const cohort = [...staysByDeal].filter(([, stays]) => stays.some((s) => s.kind === "created" && s.enteredAt < q.to));
+  if (cohort.length === 0) return [];
+  const { data: deals } = await ctx.db.entities.opportunity.get(cohort.map(([opportunityId]) => ({ opportunityId }))).go({ concurrency: 4 });
+  const dealsById = new Map(deals.map((d) => [d.opportunityId, d as JourneyDeal]));
+  return cohort.flatMap(([id, stays]): Journey[] => {
+    const deal = dealsById.get(id);
+    if (!deal || (q.ownerId && deal.ownerId !== q.ownerId)) return [];
+    return [{ deal, stays: stays.sort((a, b) => a.seq - b.seq) }];
+  });
+}

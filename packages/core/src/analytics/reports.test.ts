@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { funnel } from "./funnel.ts";
+import type { Journey, JourneyDeal, Stay } from "./journey.ts";
+import { velocity } from "./velocity.ts";
+import { winLoss } from "./win-loss.ts";
+
+const stages = ["a", "b", "c", "d"];
+const at = (day: number) => `2026-01-${String(day).padStart(2, "0")}T00:00:00.000Z`;
+
+/** Stays from [stage, enteredDay, kind] steps; each stay ends when the next begins, the last at `endDay` if given. */
+function journey(deal: Partial<JourneyDeal> & Pick<JourneyDeal, "opportunityId" | "status" | "amount">, steps: [string, number, Stay["kind"]][], endDay?: number): Journey {
+  const stays = steps.map(([stage, day, kind], i): Stay => {
+    const next = steps[i + 1];
+    const leftDay = next ? next[1] : endDay;
+    return { seq: i + 1, stage, kind, fromStage: i > 0 ? steps[i - 1]?.[0] : undefined, enteredAt: at(day), leftAt: leftDay ? at(leftDay) : undefined };
+  });
+  const last = steps[steps.length - 1];
+  return { deal: { stage: last ? last[0] : "a", ...(endDay && deal.status !== "open" && { closedAt: at(endDay) }), ...deal }, stays };
+}
+
+// Five deals whose answers are worked out by hand in the expectations below.
+const history: Journey[] = [
+  journey({ opportunityId: "D1", status: "won", amount: 100, ownerId: "u1", competitors: [{ name: "X" }], priority: "A" }, [["a", 1, "created"], ["b", 3, "forward"], ["c", 8, "forward"]], 10),
+  journey({ opportunityId: "D2", status: "lost", amount: 50, ownerId: "u1", competitors: [{ name: "X" }, { name: "Y" }], closeReason: "price", winningCompetitor: "X" }, [["a", 2, "created"], ["c", 4, "forward"]], 6),
+  journey({ opportunityId: "D3", status: "open", amount: 30, ownerId: "u2" }, [["a", 1, "created"], ["b", 2, "forward"], ["a", 5, "backward"]]),
+  journey({ opportunityId: "D4", status: "invalid", amount: 999, ownerId: "u2", closeReason: "duplicate" }, [["a", 1, "created"]], 2),
+  journey({ opportunityId: "D5", status: "lost", amount: 20, ownerId: "u2", closeReason: "price", winningCompetitor: "none" }, [["a", 3, "created"], ["b", 4, "forward"]], 9),
+];
+
+describe("funnel", () => {
+  it("counts deals reaching each stage from their history, skips as passing through, invalid deals left out", () => {
+    const f = funnel(history, stages);
+    expect(f.deals).toBe(4);
+    expect(f.stages.map((s) => [s.stage, s.reached, s.reachedAmount, s.conversionToNext, s.openNow, s.openAmount])).toEqual([
+      ["a", 4, 200, 1, 1, 30],
+      ["b", 4, 200, 0.5, 0, 0],
+      ["c", 2, 150, 0.5, 0, 0],
+      ["d", 1, 100, 1, 0, 0],
+    ]);
+    expect(f).toMatchObject({ won: 1, wonAmount: 100, overallConversion: 0.25 });
+  });
+
+  it("answers null conversion, not NaN, for an empty cohort", () => {
+    expect(funnel([], stages)).toMatchObject({ deals: 0, won: 0, overallConversion: null });
+    expect(funnel([], stages).stages[0]?.conversionToNext).toBeNull();
+  });
+});
+
+describe("velocity", () => {
+  it("measures completed stays per stage, the won cycle, skips and regressions", () => {
+    const v = velocity(history, stages);
+    expect(v.stages).toEqual([
+      { stage: "a", stays: 4, avgDays: 1.5, medianDays: 1.5 },
+      { stage: "b", stays: 3, avgDays: 4.3, medianDays: 5 },
+      { stage: "c", stays: 2, avgDays: 2, medianDays: 2 },
+      { stage: "d", stays: 0, avgDays: null, medianDays: null },
+    ]);
+    expect(v.salesCycle).toEqual({ won: 1, avgDays: 9, medianDays: 9 });
+    expect(v.skips).toEqual({ moves: 1, deals: 1 });
+    expect(v.regressions).toEqual({ moves: 1, deals: 1 });
+  });
+});
+
+describe("win/loss", () => {
+  it("gives win rates by owner, competitor, stage reached and priority, and the loss reasons", () => {
+    const w = winLoss(history, stages);
+    expect(w.overall).toEqual({ key: "all", won: 1, lost: 2, winRate: 0.3333, wonAmount: 100 });
+    expect(w.invalid).toBe(1);
+    expect(w.byOwner.map((r) => [r.key, r.won, r.lost, r.winRate])).toEqual([["u1", 1, 1, 0.5], ["u2", 0, 1, 0]]);
+    expect(w.byCompetitor.map((r) => [r.key, r.won, r.lost])).toEqual([["X", 1, 1], ["no competitor", 0, 1], ["Y", 0, 1]]);
+    expect(w.byStageReached.map((r) => [r.key, r.won, r.lost])).toEqual([["c", 1, 1], ["b", 0, 1]]);
+    expect(w.byPriority.map((r) => [r.key, r.won, r.lost])).toEqual([["none", 0, 2], ["A", 1, 0]]);
+    expect(w.lossReasons).toEqual([{ reason: "price", count: 2, amount: 70 }]);
+    expect(w.lostTo).toEqual([{ competitor: "X", count: 1, amount: 50 }, { competitor: "none", count: 1, amount: 20 }]);
+  });
+});

@@ -1,0 +1,47 @@
+import { days, mean, median, roundDays, type Journey } from "./journey.ts";
+
+export interface StageVelocity {
+  stage: string;
+  /** Completed stays (the deal left the stage, by a move or a close). */
+  stays: number;
+  avgDays: number | null;
+  medianDays: number | null;
+}
+
+export interface Velocity {
+  stages: StageVelocity[];
+  /** Created → won, over the cohort's won deals. */
+  salesCycle: { won: number; avgDays: number | null; medianDays: number | null };
+  /** Forward moves that jumped over at least one stage, and the deals that did. */
+  skips: { moves: number; deals: number };
+  /** Moves back to an earlier stage, and the deals that did. */
+  regressions: { moves: number; deals: number };
+}
+
+function isSkip(stay: Journey["stays"][number], stageKeys: readonly string[]): boolean {
+  if (stay.kind !== "forward" || !stay.fromStage) return false;
+  return stageKeys.indexOf(stay.stage) - stageKeys.indexOf(stay.fromStage) > 1;
+}
+
+function moveCount(journeys: readonly Journey[], matches: (stay: Journey["stays"][number]) => boolean) {
+  const perDeal = journeys.map((j) => j.stays.filter(matches).length);
+  return { moves: perDeal.reduce((a, b) => a + b, 0), deals: perDeal.filter((n) => n > 0).length };
+}
+
+/** Time in each stage, sales-cycle length, skips and regressions of a cohort, from its stage history (invalid deals left out). */
+export function velocity(all: readonly Journey[], stageKeys: readonly string[]): Velocity {
+  const journeys = all.filter((j) => j.deal.status !== "invalid");
+  const stages = stageKeys.map((stage): StageVelocity => {
+    const durations = journeys.flatMap((j) => j.stays.filter((s) => s.stage === stage && s.leftAt).map((s) => days(s.enteredAt, s.leftAt as string)));
+    return { stage, stays: durations.length, avgDays: roundDays(mean(durations)), medianDays: roundDays(median(durations)) };
+  });
+  const cycles = journeys
+    .filter((j) => j.deal.status === "won" && j.deal.closedAt && j.stays[0])
+    .map((j) => days((j.stays[0] as Journey["stays"][number]).enteredAt, j.deal.closedAt as string));
+  return {
+    stages,
+    salesCycle: { won: cycles.length, avgDays: roundDays(mean(cycles)), medianDays: roundDays(median(cycles)) },
+    skips: moveCount(journeys, (s) => isSkip(s, stageKeys)),
+    regressions: moveCount(journeys, (s) => s.kind === "backward"),
+  };
+}

@@ -1,0 +1,26 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Analytics } from "@dealflow/core";
+import { parse } from "@dealflow/core/records/schema";
+import type { ApiEnv } from "../deps.ts";
+import { errorSchema } from "./crud.ts";
+
+const doc = { security: [{ bearer: [] }], tags: ["Analytics"] };
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const errors = { 400: json(errorSchema, "Invalid query"), 403: json(errorSchema, "Another team"), 422: json(errorSchema, "Unknown pipeline or bad period") };
+const report = z.object({ teamId: z.string(), pipelineId: z.string(), from: z.string(), to: z.string() }).loose();
+
+const reports = [
+  { path: "/analytics/funnel", run: Analytics.funnelReport, summary: "Funnel of the deals created in the period: count and amount reaching each stage, stage-to-stage conversion from stage history, and what is open now" },
+  { path: "/analytics/velocity", run: Analytics.velocityReport, summary: "Average and median days in each stage, sales-cycle length (created → won), stage skips and regressions" },
+  { path: "/analytics/win-loss", run: Analytics.winLossReport, summary: "Win rate by owner, competitor, stage reached and priority; loss reasons and who won; invalid deals kept out" },
+] as const;
+
+/** Pipeline reports over a cohort (deals created between `from` and `to`), computed from stored stage history. */
+export function analyticsRouter() {
+  const app = new OpenAPIHono<ApiEnv>();
+  for (const r of reports) {
+    app.openAPIRegistry.registerPath(createRoute({ ...doc, method: "get", path: r.path, summary: r.summary, request: { query: Analytics.cohortReportQuery }, responses: { 200: json(report, "The report"), ...errors } }));
+    app.get(r.path, async (c) => c.json(await r.run(c.var.ctx, parse(Analytics.cohortReportQuery, c.req.query())), 200));
+  }
+  return app;
+}
