@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestApi } from "../support/api.ts";
+
+type Body = Record<string, any>;
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let rep: string; // li.na, East
+let manager: string; // zhang.wei, East
+let globalRep: string; // tom.baker, Global
+let pipelineId: string;
+let teamId: string;
+
+const stage = (key: string, probability: number) => ({ key, name: `Stage ${key}`, probability, forecastCategory: "pipeline" });
+
+beforeAll(async () => {
+  api = await startTestApi();
+  rep = await api.login("li.na@dealflow.dev");
+  manager = await api.login("zhang.wei@dealflow.dev");
+  globalRep = await api.login("tom.baker@dealflow.dev");
+  const admin = await api.login("admin@dealflow.dev");
+  teamId = (await api.call("GET", "/me", { token: rep })).body.teamId;
+  const p = await api.call("POST", "/pipelines", { token: admin, body: { name: "Analytics", teamId, allowSkip: true, stages: [stage("a", 10), stage("b", 40), stage("c", 70)] } });
+  pipelineId = p.body.pipelineId;
+  const account = (await api.call("POST", "/accounts", { token: rep, body: { name: "Analytics account" } })).body;
+  const deal = async (amount: number, competitors?: Body[]) =>
+    (await api.call("POST", "/opportunities", { token: rep, body: { name: `Deal ${amount}`, accountId: account.accountId, pipelineId, amount, ...(competitors && { competitors }) } })).body;
+  const move = async (d: Body, to: string) => (await api.call("PATCH", `/opportunities/${d.opportunityId}`, { token: rep, body: { version: d.version, stage: to } })).body;
+  const close = async (d: Body, body: Body) => (await api.call("POST", `/opportunities/${d.opportunityId}/close`, { token: rep, body: { version: d.version, ...body } })).body;
+
+  // Won through every stage; lost after skipping b; still open in a; invalid (kept out of rates and conversion).
+  await close(await move(await move(await deal(100), "b"), "c"), { outcome: "won" });
+  await close(await move(await deal(50, [{ name: "Acme CRM" }]), "c"), { outcome: "lost", reasonKey: "price", winningCompetitor: "Acme CRM" });
+  await deal(30);
+  await close(await deal(999), { outcome: "invalid", reasonKey: "duplicate" });
+}, 60_000);
+
+const report = (path: string, query: Body, token = manager) => api.call("GET", `/analytics/${path}?${new URLSearchParams(query)}`, { token });
+
+describe("pipeline analytics from stage history", () => {
+  it("funnel: reached, conversion and open amounts per stage", async () => {
+    const res = await report("funnel", { pipelineId });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ teamId, pipelineId, deals: 3, won: 1, wonAmount: 100, overallConversion: 0.3333 });
+    expect(res.body.stages.map((s: Body) => [s.stage, s.reached, s.reachedAmount, s.conversionToNext, s.openNow, s.openAmount])).toEqual([
+      ["a", 3, 180, 0.6667, 1, 30],
+      ["b", 2, 150, 1, 0, 0],
+      ["c", 2, 150, 0.5, 0, 0],
+    ]);
+  });
+
+  it("velocity: completed stays per stage, one won cycle, one skip, no regression", async () => {
+    const res = await report("velocity", { pipelineId });
+    expect(res.status).toBe(200);
+    expect(res.body.stages.map((s: Body) => [s.stage, s.stays])).toEqual([["a", 2], ["b", 1], ["c", 2]]);
+    expect(res.body.salesCycle).toMatchObject({ won: 1 });
+    expect(res.body.skips).toEqual({ moves: 1, deals: 1 });
+    expect(res.body.regressions).toEqual({ moves: 0, deals: 0 });
+  });
+
+  it("win/loss: invalid kept out, reasons and competitors counted", async () => {
+    const res = await report("win-loss", { pipelineId });
+    expect(res.body.overall).toMatchObject({ won: 1, lost: 1, winRate: 0.5 });
+    expect(res.body.invalid).toBe(1);
+    expect(res.body.lossReasons).toEqual([{ reason: "price", count: 1, amount: 50 }]);
+    expect(res.body.lostTo).toEqual([{ competitor: "Acme CRM", count: 1, amount: 50 }]);
+    expect(res.body.byCompetitor.map((r: Body) => [r.key, r.won, r.lost])).toEqual([["Acme CRM", 0, 1], ["no competitor", 1, 0]]);
+  });
+
+  it("filters by owner and by creation period", async () => {
+    const me = (await api.call("GET", "/me", { token: manager })).body;
+    expect((await report("funnel", { pipelineId, ownerId: me.userId })).body.deals).toBe(0);
+    expect((await report("funnel", { pipelineId, from: "2020-01-01", to: "2020-12-31" })).body.deals).toBe(0);
+  });
+
+  it("refuses bad periods, other teams and unknown pipelines with clear errors", async () => {
+    expect(await report("funnel", { pipelineId, from: "yesterday" })).toMatchObject({ status: 400, body: { field: "from" } });
+    expect(await report("funnel", { pipelineId, from: "2026-02-01", to: "2026-01-01" })).toMatchObject({ status: 422, body: { code: "bad_period", field: "from" } });
+    expect(await report("funnel", { pipelineId, teamId }, globalRep)).toMatchObject({ status: 403, body: { field: "teamId" } });
+    expect(await report("funnel", { pipelineId }, globalRep)).toMatchObject({ status: 422, body: { code: "unknown_pipeline" } });
+    expect(await report("funnel", { pipelineId, colour: "red" })).toMatchObject({ status: 400 });
+  });
+});
