@@ -50,4 +50,10 @@ export const rules: readonly RuleSpec[] = [
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["activity.created", "activity.updated"], detail: { data: { record: { type: ["task"] } } } },
     target: { kind: "lambda", handler: "activity-task-reminders" },
   },
+  {
+    name: "ForecastLines",
+    description: "Every deal change brings the deal's forecast line (close month, category, amount, status) up to date",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": [{ prefix: "opportunity." }] },
+    target: { kind: "lambda", handler: "forecast-lines" },
+  },
 ];

@@ -6,6 +6,8 @@ import { ActivityEntity } from "../activity/activity.entity.ts";
 import { AuditEntryEntity } from "../audit/audit.entity.ts";
 import { ContactEntity } from "../contact/contact.entity.ts";
 import { DealFlowEntity, DealFlowNoticeEntity } from "../deal-flow/deal-flow.entity.ts";
+import { ForecastLineEntity } from "../forecast/forecast-line.entity.ts";
+import { QuotaEntity } from "../forecast/quota.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
 import { NotificationEntity } from "../notification/notification.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
@@ -37,6 +39,8 @@ const entities = {
   poolEntry: PoolEntryEntity,
   claimSlot: ClaimSlotEntity,
   poolSettings: PoolSettingsEntity,
+  forecastLine: ForecastLineEntity,
+  quota: QuotaEntity,
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import type { Db } from "../db/service.ts";
 import type { DealFlowEntity } from "./deal-flow.entity.ts";
-import { tryWrite } from "./conditional.ts";
+import { tryWrite } from "../db/conditional.ts";
 import { executionNameOf } from "./flow-state.ts";
 
 export type DealFlowItem = EntityItem<typeof DealFlowEntity>;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/service.ts";
-import { isConditionFailed } from "./conditional.ts";
+import { isConditionFailed } from "../db/conditional.ts";
 import type { NoticeKind } from "./deal-flow.entity.ts";
 
 export type NoticeTimes = Partial<Record<NoticeKind, string>>;

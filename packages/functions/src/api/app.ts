@@ -12,6 +12,7 @@ import { collabRouter } from "./routes/collab.routes.ts";
 import { dealActionsRouter } from "./routes/deal-actions.routes.ts";
 import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 import { analyticsRouter } from "./routes/analytics.routes.ts";
+import { forecastRouter } from "./routes/forecast.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
 export function createApp(deps: ApiDeps) {
@@ -34,6 +35,7 @@ export function createApp(deps: ApiDeps) {
   app.route("/", dealActionsRouter());
   app.route("/", convertPoolRouter());
   app.route("/", analyticsRouter());
+  app.route("/", forecastRouter());
   return app;
 }
 

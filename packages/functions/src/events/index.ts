@@ -6,6 +6,7 @@ import { dealOpenedHandler } from "./deal-opened.ts";
 import { dealStageChangedHandler } from "./deal-stage-changed.ts";
 import { activityMentionsHandler } from "./activity-mentions.ts";
 import { activityTaskRemindersHandler } from "./activity-task-reminders.ts";
+import { forecastLinesHandler } from "./forecast-lines.ts";
 
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
@@ -15,4 +16,5 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "deal-closed": dealClosedHandler,
   "activity-mentions": activityMentionsHandler,
   "activity-task-reminders": activityTaskRemindersHandler,
+  "forecast-lines": forecastLinesHandler,
 };

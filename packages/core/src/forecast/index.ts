@@ -1,0 +1,3 @@
+export * from "./forecast.ts";
+export { forecastMonth, syncForecastLine } from "./forecast-lines.ts";
+export { rollup, periodMonths, type ForecastFigures } from "./rollup.ts";

@@ -1,0 +1,22 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Forecast } from "@dealflow/core";
+import { parse } from "@dealflow/core/records/schema";
+import type { ApiEnv } from "../deps.ts";
+import { errorSchema, jsonBody } from "./crud.ts";
+
+const doc = { security: [{ bearer: [] }], tags: ["Forecast"] };
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const errors = { 400: json(errorSchema, "Invalid input"), 403: json(errorSchema, "Not allowed for your role or team") };
+const figures = z.object({ closed: z.number(), commit: z.number(), bestCase: z.number(), pipeline: z.number(), weighted: z.number(), quota: z.number().nullable() }).loose();
+
+/** Forecast by month or quarter against quotas, and the admin's quota settings. */
+export function forecastRouter() {
+  const app = new OpenAPIHono<ApiEnv>();
+  const reg = app.openAPIRegistry;
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/forecast", summary: "Closed, commit, best case, pipeline (cumulative) and weighted for a month or quarter, per team, rep and month, against quota", request: { query: Forecast.forecastQuery }, responses: { 200: json(z.object({ total: figures, byMonth: z.array(figures), byRep: z.array(figures) }).loose(), "The forecast"), ...errors } }));
+  app.get("/forecast", async (c) => c.json(await Forecast.forecastReport(c.var.ctx, parse(Forecast.forecastQuery, c.req.query())), 200));
+
+  reg.registerPath(createRoute({ ...doc, method: "put", path: "/quotas", summary: "Admin: set a rep's (userId) or the team's quota for a month", request: { body: { required: true, content: { "application/json": { schema: Forecast.setQuotaSchema } } } }, responses: { 200: json(z.object({ subject: z.string(), amount: z.number() }).loose(), "The stored quota"), ...errors } }));
+  app.put("/quotas", async (c) => c.json(await Forecast.setQuota(c.var.ctx, parse(Forecast.setQuotaSchema, await jsonBody(c))), 200));
+  return app;
+}

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { rules } from "@dealflow/infra";
+import { matchesPattern } from "@dealflow/local/bus/pattern-matcher";
+import { forecastLinesHandler } from "@dealflow/functions/events/forecast-lines";
+import { startTestApi } from "../support/api.ts";
+import { envelopeOf } from "./collab-fixtures.ts";
+
+type Body = Record<string, any>;
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let rep: string;
+let admin: string;
+let liId: string;
+let teamId: string;
+const today = new Date().toISOString().slice(0, 10);
+const month = today.slice(0, 7);
+const rule = rules.find((r) => r.name === "ForecastLines");
+
+/** Hands every event published so far to the consumer, through the real rule pattern, like the bus does. */
+async function deliverAll(): Promise<number> {
+  if (!rule) throw new Error("no ForecastLines rule");
+  const handle = forecastLinesHandler({ db: api.db });
+  const matching = api.events.map(envelopeOf).filter((e) => matchesPattern(rule.pattern, e));
+  for (const envelope of matching) await handle(envelope);
+  return matching.length;
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  rep = await api.login("li.na@dealflow.dev");
+  admin = await api.login("admin@dealflow.dev");
+  const me = (await api.call("GET", "/me", { token: rep })).body;
+  liId = me.userId;
+  teamId = me.teamId;
+  const account = (await api.call("POST", "/accounts", { token: rep, body: { name: "Forecast account" } })).body;
+  const deal = async (amount: number, forecastCategory: string, probability: number) => {
+    const body = { name: `Deal ${amount}`, accountId: account.accountId, amount, expectedCloseDate: today, forecastCategory, probability };
+    const res = await api.call("POST", "/opportunities", { token: rep, body });
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    return res.body;
+  };
+  const close = (d: Body, body: Body) => api.call("POST", `/opportunities/${d.opportunityId}/close`, { token: rep, body: { version: d.version, ...body } });
+  await deal(300, "commit", 60);
+  await deal(200, "best_case", 40);
+  await deal(100, "pipeline", 10);
+  await deal(70, "omitted", 30);
+  await close(await deal(400, "commit", 90), { outcome: "won" });
+  await close(await deal(50, "pipeline", 20), { outcome: "lost", reasonKey: "price", winningCompetitor: "unknown" });
+  await api.call("PUT", "/quotas", { token: admin, body: { teamId, month, amount: 1000 } });
+  await api.call("PUT", "/quotas", { token: admin, body: { teamId, month, userId: liId, amount: 600 } });
+}, 60_000);
+
+describe("forecast against quota, from lines kept by the ForecastLines consumer", () => {
+  it("routes every deal event, and only deal events, to the consumer", () => {
+    expect(rule && matchesPattern(rule.pattern, envelopeOf({ id: "1", name: "opportunity.closed", version: 1, occurredAt: today, data: { opportunityId: "x" } }))).toBe(true);
+    expect(rule && matchesPattern(rule.pattern, envelopeOf({ id: "2", name: "activity.created", version: 1, occurredAt: today, data: { activityId: "x" } }))).toBe(false);
+  });
+
+  it("rolls up the team and the rep for the month and its quarter", async () => {
+    expect(await deliverAll()).toBeGreaterThanOrEqual(8);
+    const team = await api.call("GET", `/forecast?period=${month}`, { token: rep });
+    expect(team.status).toBe(200);
+    expect(team.body.total).toEqual({ deals: 4, closed: 400, commit: 700, bestCase: 900, pipeline: 1000, weighted: 670, quota: 1000, attainment: 0.4, coverage: 1 });
+    const li = team.body.byRep.find((r: Body) => r.ownerId === liId);
+    expect(li).toMatchObject({ closed: 400, pipeline: 1000, quota: 600, attainment: 0.6667, coverage: 3 });
+    const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`;
+    const q = await api.call("GET", `/forecast?period=${quarter}&ownerId=${liId}`, { token: rep });
+    expect(q.body.months).toHaveLength(3);
+    expect(q.body.total).toMatchObject({ closed: 400, commit: 700, quota: 600 });
+    expect(q.body.byMonth.find((m: Body) => m.month === month)).toMatchObject({ closed: 400, quota: 600 });
+  });
+
+  it("changes nothing when the same events are delivered again", async () => {
+    const before = (await api.call("GET", `/forecast?period=${month}`, { token: rep })).body;
+    await deliverAll();
+    expect((await api.call("GET", `/forecast?period=${month}`, { token: rep })).body).toEqual(before);
+  });
+
+  it("refuses bad periods, quota edits by non-admins and quotas for another team's rep", async () => {
+    expect(await api.call("GET", "/forecast?period=2026-13", { token: rep })).toMatchObject({ status: 400, body: { field: "period" } });
+    expect(await api.call("PUT", "/quotas", { token: rep, body: { month, amount: 5 } })).toMatchObject({ status: 403 });
+    const tom = (await api.call("GET", "/me", { token: await api.login("tom.baker@dealflow.dev") })).body;
+    expect(await api.call("PUT", "/quotas", { token: admin, body: { teamId, month, userId: tom.userId, amount: 5 } })).toMatchObject({ status: 400, body: { field: "userId" } });
+    expect(await api.call("PUT", "/quotas", { token: admin, body: { teamId, month, amount: -1 } })).toMatchObject({ status: 400, body: { field: "amount" } });
+  });
+});
