@@ -56,4 +56,10 @@ export const rules: readonly RuleSpec[] = [
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": [{ prefix: "opportunity." }] },
     target: { kind: "lambda", handler: "forecast-lines" },
   },
+  {
+    name: "WinModel",
+    description: "A closed or reopened deal updates the team's win-model training rows and retrains the model",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.closed", "opportunity.reopened"] },
+    target: { kind: "lambda", handler: "win-model" },
+  },
 ];

@@ -8,6 +8,7 @@ import { ContactEntity } from "../contact/contact.entity.ts";
 import { DealFlowEntity, DealFlowNoticeEntity } from "../deal-flow/deal-flow.entity.ts";
 import { ForecastLineEntity } from "../forecast/forecast-line.entity.ts";
 import { QuotaEntity } from "../forecast/quota.entity.ts";
+import { WinModelEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
 import { NotificationEntity } from "../notification/notification.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
@@ -41,6 +42,8 @@ const entities = {
   poolSettings: PoolSettingsEntity,
   forecastLine: ForecastLineEntity,
   quota: QuotaEntity,
+  winTrainingRow: WinTrainingRowEntity,
+  winModel: WinModelEntity,
 };
 
 /**

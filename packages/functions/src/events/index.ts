@@ -7,6 +7,7 @@ import { dealStageChangedHandler } from "./deal-stage-changed.ts";
 import { activityMentionsHandler } from "./activity-mentions.ts";
 import { activityTaskRemindersHandler } from "./activity-task-reminders.ts";
 import { forecastLinesHandler } from "./forecast-lines.ts";
+import { winModelHandler } from "./win-model.ts";
 
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
@@ -17,4 +18,5 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "activity-mentions": activityMentionsHandler,
   "activity-task-reminders": activityTaskRemindersHandler,
   "forecast-lines": forecastLinesHandler,
+  "win-model": winModelHandler,
 };

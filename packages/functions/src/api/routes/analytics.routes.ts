@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { Analytics } from "@dealflow/core";
+import { Analytics, WinModel } from "@dealflow/core";
 import { parse } from "@dealflow/core/records/schema";
 import type { ApiEnv } from "../deps.ts";
 import { errorSchema } from "./crud.ts";
@@ -22,5 +22,13 @@ export function analyticsRouter() {
     app.openAPIRegistry.registerPath(createRoute({ ...doc, method: "get", path: r.path, summary: r.summary, request: { query: Analytics.cohortReportQuery }, responses: { 200: json(report, "The report"), ...errors } }));
     app.get(r.path, async (c) => c.json(await r.run(c.var.ctx, parse(Analytics.cohortReportQuery, c.req.query())), 200));
   }
+  const reg = app.openAPIRegistry;
+  const team = { query: WinModel.winModelQuery };
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/opportunities/{id}/win-probability", summary: "The win probability learned from the team's closed deals, with its top factors up and down, next to the deal's own probability", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(z.object({ probability: z.number().nullable(), dealProbability: z.number() }).loose(), "The prediction"), ...errors } }));
+  app.get("/opportunities/:id/win-probability", async (c) => c.json(await WinModel.winProbability(c.var.ctx, c.req.param("id")), 200));
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/analytics/win-model", summary: "Calibration of the win model on closed deals (leave-one-out Brier score and reliability bands) against the stage defaults", request: team, responses: { 200: json(z.object({ calibration: z.object({ brier: z.number().nullable() }).loose() }).loose(), "The calibration report"), ...errors } }));
+  app.get("/analytics/win-model", async (c) => c.json(await WinModel.winModelReport(c.var.ctx, parse(WinModel.winModelQuery, c.req.query())), 200));
+  reg.registerPath(createRoute({ ...doc, method: "post", path: "/analytics/win-model/rebuild", summary: "Manager/admin: retrain the team's model now (it also retrains after every close)", request: team, responses: { 200: json(z.object({ rows: z.number() }).loose(), "Rows trained on"), ...errors } }));
+  app.post("/analytics/win-model/rebuild", async (c) => c.json(await WinModel.rebuildTeamWinModel(c.var.ctx, parse(WinModel.winModelQuery, c.req.query())), 200));
   return app;
 }
