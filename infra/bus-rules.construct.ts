@@ -1,11 +1,12 @@
 import { Duration } from "aws-cdk-lib";
-import { type EventPattern, type IEventBus, Rule } from "aws-cdk-lib/aws-events";
+import { type EventPattern, type IEventBus, Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { RuleSpec } from "./rules.ts";
+import type { ScheduleSpec } from "./schedules.ts";
 
 /** Builds the consumer for a rule target; `handler` is `RuleSpec.target.handler` (a file under functions/events). */
 export type ConsumerFactory = (scope: Construct, id: string, handler: string) => IFunction;
@@ -13,6 +14,8 @@ export type ConsumerFactory = (scope: Construct, id: string, handler: string) =>
 export interface BusRulesProps {
   readonly bus: IEventBus;
   readonly rules: readonly RuleSpec[];
+  /** Scheduled jobs: rules on the default bus with the same kind of target. */
+  readonly schedules?: readonly ScheduleSpec[];
   readonly createConsumer: ConsumerFactory;
   /** How long EventBridge keeps retrying a delivery before it goes to the target's DLQ. */
   readonly maxEventAge?: Duration;
@@ -39,23 +42,31 @@ export class BusRules extends Construct {
     super(scope, id);
     this.props = props;
     for (const spec of props.rules) this.addRule(spec);
+    for (const spec of props.schedules ?? []) this.addSchedule(spec);
   }
 
   private addRule(spec: RuleSpec): void {
-    const consumer = this.consumerFor(spec.target.handler);
-    const target = new LambdaFunction(consumer, {
-      deadLetterQueue: this.deadLetterQueue(`${spec.name}TargetDlq`),
-      maxEventAge: this.props.maxEventAge ?? Duration.hours(24),
-      retryAttempts: this.props.retryAttempts ?? 8,
-    });
     const rule = new Rule(this, spec.name, {
       eventBus: this.props.bus,
       description: spec.description,
       // RuleSpec patterns are raw EventBridge JSON ("detail-type", content filters); CDK passes such keys through.
       eventPattern: spec.pattern as EventPattern,
-      targets: [target],
+      targets: [this.targetFor(spec)],
     });
     this.rules.set(spec.name, rule);
+  }
+
+  private addSchedule(spec: ScheduleSpec): void {
+    const rule = new Rule(this, spec.name, { description: spec.description, schedule: Schedule.expression(spec.schedule), targets: [this.targetFor(spec)] });
+    this.rules.set(spec.name, rule);
+  }
+
+  private targetFor(spec: RuleSpec | ScheduleSpec): LambdaFunction {
+    return new LambdaFunction(this.consumerFor(spec.target.handler), {
+      deadLetterQueue: this.deadLetterQueue(`${spec.name}TargetDlq`),
+      maxEventAge: this.props.maxEventAge ?? Duration.hours(24),
+      retryAttempts: this.props.retryAttempts ?? 8,
+    });
   }
 
   private consumerFor(handler: string): IFunction {

@@ -2,7 +2,7 @@ import { EventBus } from "aws-cdk-lib/aws-events";
 import { Function, use, type StackContext } from "sst/constructs";
 import { BusRules } from "@dealflow/infra/bus-rules.construct";
 import { alarmOnDeadLetters } from "@dealflow/infra/alarms.construct";
-import { rules } from "@dealflow/infra";
+import { rules, schedules } from "@dealflow/infra";
 import { Email } from "./email.stack.ts";
 import { Hosting } from "./hosting.stack.ts";
 import { Monitoring } from "./monitoring.stack.ts";
@@ -21,6 +21,7 @@ export function Bus({ stack }: StackContext) {
   const wiring = new BusRules(stack, "Rules", {
     bus,
     rules,
+    schedules,
     createConsumer: (scope, id, handler) => {
       const fn = new Function(scope, id, {
         handler: `packages/functions/src/events/${handler}.handler`,

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rules } from "@dealflow/infra";
 import { matchesPattern } from "@dealflow/local/bus/pattern-matcher";
 import { forecastLinesHandler } from "@dealflow/functions/events/forecast-lines";
+import { forecastSnapshotHandler } from "@dealflow/functions/events/forecast-snapshot";
+import { systemClock } from "@dealflow/core/ports/clock";
+import type { DomainEvent } from "@dealflow/core/ports/bus";
 import { startTestApi } from "../support/api.ts";
 import { envelopeOf } from "./collab-fixtures.ts";
 
@@ -81,5 +84,26 @@ describe("forecast against quota, from lines kept by the ForecastLines consumer"
     const tom = (await api.call("GET", "/me", { token: await api.login("tom.baker@dealflow.dev") })).body;
     expect(await api.call("PUT", "/quotas", { token: admin, body: { teamId, month, userId: tom.userId, amount: 5 } })).toMatchObject({ status: 400, body: { field: "userId" } });
     expect(await api.call("PUT", "/quotas", { token: admin, body: { teamId, month, amount: -1 } })).toMatchObject({ status: 400, body: { field: "amount" } });
+  });
+
+  it("snapshots each team's month and quarter once a day, and answers what was forecast against what closed", async () => {
+    const published: DomainEvent[] = [];
+    const job = forecastSnapshotHandler({ db: api.db, clock: systemClock, publisher: { publish: async (batch) => void published.push(...batch) } });
+    const tick = envelopeOf({ id: "tick", name: "Scheduled Event", version: 1, occurredAt: today, data: {} });
+    await job(tick);
+    const again = await api.db.entities.forecastSnapshot.query.primary({ teamId, period: month }).go();
+    await job(tick);
+    expect((await api.db.entities.forecastSnapshot.query.primary({ teamId, period: month }).go()).data).toEqual(again.data);
+    expect(again.data).toHaveLength(1);
+
+    const manager = await api.login("zhang.wei@dealflow.dev");
+    expect(await api.call("POST", "/forecast/submissions", { token: rep, body: { period: month, amount: 650 } })).toMatchObject({ status: 403 });
+    expect(await api.call("POST", "/forecast/submissions", { token: manager, body: { period: month, amount: 650, note: "Two commits slip" } })).toMatchObject({ status: 201 });
+    const history = await api.call("GET", `/forecast/history?period=${month}`, { token: manager });
+    // Actual closed 400: commit 700 → +75%, weighted 670 → +67.5%, the call of 650 → +62.5%.
+    expect(history.body).toMatchObject({ actualClosed: 400, periodOver: false });
+    expect(history.body.snapshots).toEqual([{ takenOn: today, closed: 400, commit: 700, bestCase: 900, weighted: 670, commitError: 0.75, weightedError: 0.675 }]);
+    expect(history.body.submissions).toEqual([expect.objectContaining({ amount: 650, note: "Two commits slip", error: 0.625 })]);
+    expect(published).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createTableInput, rules, tableSchema } from "@dealflow/infra";
+import { createTableInput, rules, schedules, tableSchema } from "@dealflow/infra";
 import { envNames } from "@dealflow/core/config";
 import { Bus } from "../../stacks/bus.stack.ts";
 import { Email } from "../../stacks/email.stack.ts";
@@ -56,11 +56,20 @@ describe("Bus stack", () => {
     const template = synth.template(Bus);
     const [busId] = onlyResource(template, "AWS::Events::EventBus");
     const deployed = resourcesOf(template, "AWS::Events::Rule").map(([, rule]) => at(rule, "Properties"));
-    expect(deployed).toHaveLength(rules.length);
+    expect(deployed).toHaveLength(rules.length + schedules.length);
     for (const spec of rules) {
       expect(deployed).toContainEqual(
         expect.objectContaining({ EventBusName: { Ref: busId }, Description: spec.description, EventPattern: spec.pattern }),
       );
+    }
+  });
+
+  test("one schedule rule per infra/schedules.ts entry, on the default bus (where schedules run)", () => {
+    const deployed = resourcesOf(synth.template(Bus), "AWS::Events::Rule").map(([, rule]) => at(rule, "Properties"));
+    for (const spec of schedules) {
+      const rule = deployed.find((r) => at(r, "Description") === spec.description);
+      expect(rule).toMatchObject({ ScheduleExpression: spec.schedule, State: "ENABLED" });
+      expect(at(rule, "EventBusName")).toBeUndefined();
     }
   });
 
@@ -158,7 +167,8 @@ describe("Bus stack", () => {
     const template = synth.template(Bus);
     const [topicId] = onlyResource(synth.template(Monitoring), "AWS::SNS::Topic");
     const queueIds = resourcesOf(template, "AWS::SQS::Queue").map(([id]) => id);
-    expect(queueIds.length).toBe(rules.length + new Set(rules.map((r) => r.target.handler)).size);
+    const targets = [...rules, ...schedules];
+    expect(queueIds.length).toBe(targets.length + new Set(targets.map((r) => r.target.handler)).size);
     const alarms = resourcesOf(template, "AWS::CloudWatch::Alarm").map(([, a]) => at(a, "Properties"));
     for (const queueId of queueIds) {
       expect(alarms).toContainEqual(

@@ -8,6 +8,7 @@ import { ContactEntity } from "../contact/contact.entity.ts";
 import { DealFlowEntity, DealFlowNoticeEntity } from "../deal-flow/deal-flow.entity.ts";
 import { ForecastLineEntity } from "../forecast/forecast-line.entity.ts";
 import { QuotaEntity } from "../forecast/quota.entity.ts";
+import { ForecastSnapshotEntity, ForecastSubmissionEntity } from "../forecast/forecast-history.entity.ts";
 import { WinModelEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
 import { NotificationEntity } from "../notification/notification.entity.ts";
@@ -42,6 +43,8 @@ const entities = {
   poolSettings: PoolSettingsEntity,
   forecastLine: ForecastLineEntity,
   quota: QuotaEntity,
+  forecastSnapshot: ForecastSnapshotEntity,
+  forecastSubmission: ForecastSubmissionEntity,
   winTrainingRow: WinTrainingRowEntity,
   winModel: WinModelEntity,
 };

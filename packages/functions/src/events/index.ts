@@ -8,6 +8,7 @@ import { activityMentionsHandler } from "./activity-mentions.ts";
 import { activityTaskRemindersHandler } from "./activity-task-reminders.ts";
 import { forecastLinesHandler } from "./forecast-lines.ts";
 import { winModelHandler } from "./win-model.ts";
+import { forecastSnapshotHandler } from "./forecast-snapshot.ts";
 
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
@@ -19,4 +20,5 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "activity-task-reminders": activityTaskRemindersHandler,
   "forecast-lines": forecastLinesHandler,
   "win-model": winModelHandler,
+  "forecast-snapshot": forecastSnapshotHandler,
 };

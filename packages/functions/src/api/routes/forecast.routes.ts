@@ -18,5 +18,10 @@ export function forecastRouter() {
 
   reg.registerPath(createRoute({ ...doc, method: "put", path: "/quotas", summary: "Admin: set a rep's (userId) or the team's quota for a month", request: { body: { required: true, content: { "application/json": { schema: Forecast.setQuotaSchema } } } }, responses: { 200: json(z.object({ subject: z.string(), amount: z.number() }).loose(), "The stored quota"), ...errors } }));
   app.put("/quotas", async (c) => c.json(await Forecast.setQuota(c.var.ctx, parse(Forecast.setQuotaSchema, await jsonBody(c))), 200));
+
+  reg.registerPath(createRoute({ ...doc, method: "post", path: "/forecast/submissions", summary: "Manager/admin: submit the team's forecast call for a period (every submission is kept)", request: { body: { required: true, content: { "application/json": { schema: Forecast.submitForecastSchema } } } }, responses: { 201: json(z.object({ amount: z.number() }).loose(), "The stored call"), ...errors } }));
+  app.post("/forecast/submissions", async (c) => c.json(await Forecast.submitForecast(c.var.ctx, parse(Forecast.submitForecastSchema, await jsonBody(c))), 201));
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/forecast/history", summary: "What was forecast for a period (weekly snapshots, managers' calls) against what has closed, with the error of each", request: { query: Forecast.forecastHistoryQuery }, responses: { 200: json(z.object({ actualClosed: z.number() }).loose(), "Snapshots and calls"), ...errors } }));
+  app.get("/forecast/history", async (c) => c.json(await Forecast.forecastHistory(c.var.ctx, parse(Forecast.forecastHistoryQuery, c.req.query())), 200));
   return app;
 }
