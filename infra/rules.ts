@@ -51,6 +51,18 @@ export const rules: readonly RuleSpec[] = [
     target: { kind: "lambda", handler: "activity-task-reminders" },
   },
   {
+    name: "LeadSlaStart",
+    description: "Each lead assignment gets its response-SLA execution (lead-sla); a newer assignment stops the older one",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["lead.assigned"] },
+    target: { kind: "lambda", handler: "lead-sla-start" },
+  },
+  {
+    name: "LeadFirstContact",
+    description: "A call, meeting, visit or email logged on a lead is its first contact: status contacted, response SLA ended",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["activity.created"], detail: { data: { record: { subjectType: ["lead"], type: ["call", "meeting", "visit", "email"] } } } },
+    target: { kind: "lambda", handler: "lead-first-contact" },
+  },
+  {
     name: "ForecastLines",
     description: "Every deal change brings the deal's forecast line (close month, category, amount, status) up to date",
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": [{ prefix: "opportunity." }] },

@@ -17,6 +17,7 @@ export interface StateMachineSpec {
 export const stateMachines: readonly StateMachineSpec[] = [
   { name: "deal-flow", aslFile: "state-machines/deal-flow.asl.json", signaledBy: ["deal-opened", "deal-stage-changed", "deal-closed"] },
   { name: "task-reminder", aslFile: "state-machines/task-reminder.asl.json", signaledBy: ["activity-task-reminders"] },
+  { name: "lead-sla", aslFile: "state-machines/lead-sla.asl.json", signaledBy: ["lead-sla-start", "lead-first-contact"] },
 ];
 
 /** The ARN a machine has locally (the local engine addresses machines by ARN, like AWS). */

@@ -11,6 +11,8 @@ import { QuotaEntity } from "../forecast/quota.entity.ts";
 import { ForecastSnapshotEntity, ForecastSubmissionEntity } from "../forecast/forecast-history.entity.ts";
 import { WinModelEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
+import { LeadSlaEntity } from "../lead-sla/lead-sla.entity.ts";
+import { LeadSlaSettingsEntity } from "../lead-sla/sla-settings.entity.ts";
 import { NotificationEntity } from "../notification/notification.entity.ts";
 import { OpportunityEntity } from "../opportunity/opportunity.entity.ts";
 import { StageHistoryEntity } from "../opportunity/stage-history.entity.ts";
@@ -47,6 +49,8 @@ const entities = {
   forecastSubmission: ForecastSubmissionEntity,
   winTrainingRow: WinTrainingRowEntity,
   winModel: WinModelEntity,
+  leadSla: LeadSlaEntity,
+  leadSlaSettings: LeadSlaSettingsEntity,
 };
 
 /**

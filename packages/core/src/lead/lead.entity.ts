@@ -27,6 +27,10 @@ export const LeadEntity = new Entity({
     grade: { type: "string" },
     status: { type: leadStatuses, required: true, default: "new" },
     slaDueAt: { type: "string" },
+    /** When the first call, meeting, visit or email was logged (ends the response SLA). */
+    firstContactAt: { type: "string" },
+    /** Response-SLA breaches of the current assignment: 1 reminded, 2 escalated, 3 returned to the pool. */
+    slaBreachLevel: { type: "number" },
     dedupeKey: { type: "string" },
     convertedOpportunityId: { type: "string" },
     convertedAccountId: { type: "string" },

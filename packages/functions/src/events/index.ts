@@ -7,6 +7,8 @@ import { dealStageChangedHandler } from "./deal-stage-changed.ts";
 import { activityMentionsHandler } from "./activity-mentions.ts";
 import { activityTaskRemindersHandler } from "./activity-task-reminders.ts";
 import { forecastLinesHandler } from "./forecast-lines.ts";
+import { leadSlaStartHandler } from "./lead-sla-start.ts";
+import { leadFirstContactHandler } from "./lead-first-contact.ts";
 import { winModelHandler } from "./win-model.ts";
 import { forecastSnapshotHandler } from "./forecast-snapshot.ts";
 
@@ -19,6 +21,8 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "activity-mentions": activityMentionsHandler,
   "activity-task-reminders": activityTaskRemindersHandler,
   "forecast-lines": forecastLinesHandler,
+  "lead-sla-start": leadSlaStartHandler,
+  "lead-first-contact": leadFirstContactHandler,
   "win-model": winModelHandler,
   "forecast-snapshot": forecastSnapshotHandler,
 };

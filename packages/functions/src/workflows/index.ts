@@ -1,6 +1,7 @@
 import type { RuntimeDeps } from "../runtime/deps.ts";
 import { dealFlowTaskRegistry } from "./deal-flow-tasks.ts";
 import { taskReminderTask } from "./task-reminder.ts";
+import { leadSlaTaskRegistry } from "./lead-sla-tasks.ts";
 
 /** A state-machine task, run by Lambda in AWS and in-process by the local engine. */
 export type WorkflowTask = (input: unknown, ctx: { taskToken?: string | undefined }) => Promise<unknown>;
@@ -9,4 +10,5 @@ export type WorkflowTask = (input: unknown, ctx: { taskToken?: string | undefine
 export const workflowTasks: Record<string, (deps: RuntimeDeps) => WorkflowTask> = {
   ...dealFlowTaskRegistry,
   SendTaskReminder: taskReminderTask,
+  ...leadSlaTaskRegistry,
 };

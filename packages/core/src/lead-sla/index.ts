@@ -1,0 +1,11 @@
+export * from "./business-time.ts";
+export * from "./sla-schedule.ts";
+export * from "./sla-step.ts";
+export { LEAD_SLA_MACHINE, type LeadSlaDeps, type SlaExecutionLister } from "./lead-sla-deps.ts";
+export { defaultSlaSettings, getSlaSettings, policyOf, slaSettingsOf, updateSlaSettings, updateSlaSettingsSchema, type SlaSettings } from "./sla-settings.ts";
+export { onLeadAssigned, awaitsFirstContact, type Assignment, type StartOutcome } from "./sla-start.ts";
+export { onLeadContacted, type ContactOutcome, type FirstContact } from "./sla-contact.ts";
+export { breach, loadStep, type BreachLevel } from "./sla-breach.ts";
+export { reconcileLeadSlas, type SlaReconcileOptions, type SlaReconcileReport } from "./sla-reconcile.ts";
+export { contactTypes } from "./sla-lead.ts";
+export { getSla, slasOf, type LeadSlaItem } from "./sla-store.ts";
