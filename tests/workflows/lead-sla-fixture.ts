@@ -18,8 +18,8 @@ export interface SlaWorld {
   ctx: (actor: Principal) => Ctx;
 }
 
-/** A 24x7 team (so seconds are seconds) with a manager and two reps, and the SLA ladder given in seconds. */
-export async function slaWorld(deps: Pick<RuntimeDeps, "db" | "publisher">, tag: string, ladder: { response: string; escalate: string; pool: string }): Promise<SlaWorld> {
+/** A team with a manager and two reps; with a ladder, a 24x7 SLA (so seconds are seconds) saved by the manager. */
+export async function slaWorld(deps: Pick<RuntimeDeps, "db" | "publisher">, tag: string, ladder?: { response: string; escalate: string; pool: string }): Promise<SlaWorld> {
   const ctx = (actor: Principal): Ctx => ({ db: deps.db, publisher: deps.publisher, clock: systemClock, actor });
   const sys = ctx(systemPrincipal);
   const team = await Team.createTeam(sys, { name: `SLA ${tag}` });
@@ -31,7 +31,7 @@ export async function slaWorld(deps: Pick<RuntimeDeps, "db" | "publisher">, tag:
   const rep = await person("rep", "Rob");
   const rep2 = await person("rep", "Ria");
   await Team.updateTeam(sys, team.teamId, { version: team.version, managerId: manager.userId });
-  await updateSlaSettings(ctx(manager), team.teamId, { twentyFourSeven: true, responseTime: ladder.response, escalateAfter: ladder.escalate, poolAfter: ladder.pool });
+  if (ladder) await updateSlaSettings(ctx(manager), team.teamId, { twentyFourSeven: true, responseTime: ladder.response, escalateAfter: ladder.escalate, poolAfter: ladder.pool });
   return { teamId: team.teamId, rep, rep2, manager, ctx };
 }
 

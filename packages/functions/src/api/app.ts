@@ -13,6 +13,7 @@ import { dealActionsRouter } from "./routes/deal-actions.routes.ts";
 import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 import { analyticsRouter } from "./routes/analytics.routes.ts";
 import { forecastRouter } from "./routes/forecast.routes.ts";
+import { leadSlaRouter } from "./routes/lead-sla.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
 export function createApp(deps: ApiDeps) {
@@ -30,6 +31,8 @@ export function createApp(deps: ApiDeps) {
 
   app.use("*", requireAuth(deps));
   app.route("/", meRouter());
+  // Before the record routes: /leads/queue must not be taken for /leads/{id}.
+  app.route("/", leadSlaRouter());
   for (const router of Object.values(records)) app.route("/", router);
   app.route("/", collabRouter());
   app.route("/", dealActionsRouter());
