@@ -78,4 +78,28 @@ describe("pipeline analytics from stage history", () => {
     expect(await report("funnel", { pipelineId }, globalRep)).toMatchObject({ status: 422, body: { code: "unknown_pipeline" } });
     expect(await report("funnel", { pipelineId, colour: "red" })).toMatchObject({ status: 400 });
   });
+
+  it("lead-source conversion: lead → opportunity → won per source", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const bySource = async () => {
+      const res = await report("lead-sources", { from: today, to: today });
+      expect(res.status).toBe(200);
+      return new Map<string, Body>(res.body.bySource.map((r: Body) => [r.source, r]));
+    };
+    const before = await bySource();
+    const lead = async (source: string, n: number) => (await api.call("POST", "/leads", { token: rep, body: { source, name: `Source test ${n}`, email: `source-${n}@example.test` } })).body;
+    const captured = await lead("trade_show", 1);
+    const converted = (await api.call("PATCH", `/leads/${captured.leadId}`, { token: rep, body: { version: captured.version, status: "qualified" } })).body;
+    await lead("trade_show", 2);
+    await lead("trade_show", 3);
+    const conversion = await api.call("POST", `/leads/${converted.leadId}/convert`, { token: rep, body: { version: converted.version, account: { name: "Trade show buyer" }, opportunity: { pipelineId, amount: 70 } } });
+    expect(conversion.status).toBe(201);
+    const deal = conversion.body.opportunity;
+    await api.call("POST", `/opportunities/${deal.opportunityId}/close`, { token: rep, body: { version: deal.version, outcome: "won" } });
+
+    const after = (await bySource()).get("trade_show");
+    const was = before.get("trade_show") ?? { leads: 0, converted: 0, won: 0, wonAmount: 0 };
+    expect([after?.leads - was.leads, after?.converted - was.converted, after?.won - was.won, after?.wonAmount - was.wonAmount]).toEqual([3, 1, 1, 70]);
+    expect(await report("lead-sources", { from: today })).toMatchObject({ status: 400, body: { field: "to" } });
+  });
 });

@@ -20,7 +20,8 @@ type StayItem = Stay & { opportunityId: string };
 export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
   const { data } = await ctx.db.entities.stageHistory.query
     .byTeamPipeline({ teamId: q.teamId, pipelineId: q.pipelineId })
-    .gte({ enteredAt: q.from })
+    // between, not gte: a gte on a partial sort key is not bounded to this pipeline's prefix.
+    .between({ enteredAt: q.from }, { enteredAt: "9999" })
     .go({ pages: "all" });
   const staysByDeal = new Map<string, StayItem[]>();
   for (const stay of data as StayItem[]) staysByDeal.set(stay.opportunityId, [...(staysByDeal.get(stay.opportunityId) ?? []), stay]);

@@ -3,6 +3,7 @@ import { funnel } from "./funnel.ts";
 import type { Journey, JourneyDeal, Stay } from "./journey.ts";
 import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
+import { sourceConversion } from "./lead-source.ts";
 
 const stages = ["a", "b", "c", "d"];
 const at = (day: number) => `2026-01-${String(day).padStart(2, "0")}T00:00:00.000Z`;
@@ -72,5 +73,22 @@ describe("win/loss", () => {
     expect(w.byPriority.map((r) => [r.key, r.won, r.lost])).toEqual([["none", 0, 2], ["A", 1, 0]]);
     expect(w.lossReasons).toEqual([{ reason: "price", count: 2, amount: 70 }]);
     expect(w.lostTo).toEqual([{ competitor: "X", count: 1, amount: 50 }, { competitor: "none", count: 1, amount: 20 }]);
+  });
+});
+
+describe("lead-source conversion", () => {
+  it("follows each source's leads to their deals and the deals to won", () => {
+    const leads = [
+      { source: "web_form", convertedOpportunityId: "D1" },
+      { source: "web_form", convertedOpportunityId: "D2" },
+      { source: "web_form" },
+      { source: "web_form" },
+      { source: "ad" },
+    ];
+    const deals = new Map([["D1", { status: "won", amount: 100 }], ["D2", { status: "lost", amount: 40 }]]);
+    expect(sourceConversion(leads, deals)).toEqual([
+      { source: "ad", leads: 1, converted: 0, won: 0, wonAmount: 0, conversionRate: 0, winRate: 0 },
+      { source: "web_form", leads: 4, converted: 2, won: 1, wonAmount: 100, conversionRate: 0.5, winRate: 0.25 },
+    ]);
   });
 });

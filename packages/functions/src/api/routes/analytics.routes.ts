@@ -23,6 +23,8 @@ export function analyticsRouter() {
     app.get(r.path, async (c) => c.json(await r.run(c.var.ctx, parse(Analytics.cohortReportQuery, c.req.query())), 200));
   }
   const reg = app.openAPIRegistry;
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/analytics/lead-sources", summary: "Lead → opportunity → won per lead source, for the leads created between `from` and `to`", request: { query: Analytics.leadSourceQuery }, responses: { 200: json(z.object({ bySource: z.array(z.object({ source: z.string() }).loose()) }).loose(), "Conversion by source"), ...errors } }));
+  app.get("/analytics/lead-sources", async (c) => c.json(await Analytics.leadSourceReport(c.var.ctx, parse(Analytics.leadSourceQuery, c.req.query())), 200));
   const team = { query: WinModel.winModelQuery };
   reg.registerPath(createRoute({ ...doc, method: "get", path: "/opportunities/{id}/win-probability", summary: "The win probability learned from the team's closed deals, with its top factors up and down, next to the deal's own probability", request: { params: z.object({ id: z.string() }) }, responses: { 200: json(z.object({ probability: z.number().nullable(), dealProbability: z.number() }).loose(), "The prediction"), ...errors } }));
   app.get("/opportunities/:id/win-probability", async (c) => c.json(await WinModel.winProbability(c.var.ctx, c.req.param("id")), 200));
