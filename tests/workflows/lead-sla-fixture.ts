@@ -41,9 +41,12 @@ export function ownedLead(w: SlaWorld, name: string, owner: Principal = w.rep) {
 }
 
 /** `lead.assigned` as the assignment engineer publishes it, in the envelope an EventBridge rule delivers. */
-export function assignedEnvelope(lead: { leadId: string; teamId: string }, ownerId: string, at = new Date().toISOString()): BusEnvelope {
-  const event: DomainEvent = { id: crypto.randomUUID(), name: "lead.assigned", version: 1, occurredAt: at, actorId: "system", data: { leadId: lead.leadId, teamId: lead.teamId, ownerId, method: "manual", reason: "test" } };
-  return envelopeOf(event);
+export function assignedEvent(lead: { leadId: string; teamId: string }, ownerId: string, at = new Date().toISOString()): DomainEvent {
+  return { id: crypto.randomUUID(), name: "lead.assigned", version: 1, occurredAt: at, actorId: "system", data: { leadId: lead.leadId, teamId: lead.teamId, ownerId, method: "manual", reason: "test" } };
+}
+
+export function assignedEnvelope(lead: { leadId: string; teamId: string }, ownerId: string, at?: string): BusEnvelope {
+  return envelopeOf(assignedEvent(lead, ownerId, at));
 }
 
 export function envelopeOf(event: DomainEvent): BusEnvelope {

@@ -1,12 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { StopExecutionCommand } from "@aws-sdk/client-sfn";
 import { Activity } from "@dealflow/core";
+import { startLocalRuntime, type LocalRuntime } from "@dealflow/local/runtime/local-runtime";
 import { getSla, slasOf } from "@dealflow/core/lead-sla/index";
 import { leadSlaStartHandler } from "@dealflow/functions/events/lead-sla-start";
 import { leadFirstContactHandler } from "@dealflow/functions/events/lead-first-contact";
 import { leadSlaTasks } from "@dealflow/functions/workflows/lead-sla-tasks";
 import { testRuntimeDeps } from "../support/runtime-deps.ts";
 import { entered, eventually, historyOf, sfnClient, statusOf } from "./deal-flow-fixture.ts";
-import { assignedEnvelope, envelopeOf, executionArn, lastEvent, leadSlaArn, leadSlaMachine, ownedLead, sleep, slaWorld } from "./lead-sla-fixture.ts";
+import { assignedEnvelope, assignedEvent, envelopeOf, executionArn, lastEvent, leadSlaArn, leadSlaMachine, ownedLead, sleep, slaWorld } from "./lead-sla-fixture.ts";
 
 const env = await testRuntimeDeps({ machines: { "lead-sla": leadSlaMachine }, tasks: (deps) => leadSlaTasks(deps), stateMachineArns: { "lead-sla": leadSlaArn } });
 const { deps, events, mail } = env;
@@ -115,4 +120,48 @@ describe("lead-sla: one execution per assignment holds the lead to its response 
     expect(await statusOf(sfn, executionArn(all[1]?.executionName ?? ""))).toBe("RUNNING");
     expect((await readLead(lead.leadId))?.slaDueAt).toBe(all[1]?.dueAt);
   }, 20_000);
+});
+
+describe("lead-sla across a restart of the local runtime", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "dealflow-lead-sla-"));
+  let runtime: LocalRuntime | undefined;
+  afterAll(async () => {
+    await runtime?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  type Inbox = { subject: string; text: string; to: { address: string }[] }[];
+  const inbox = async (rt: LocalRuntime) => (await (await fetch(`${rt.endpoints.mail}/api/email`)).json()) as Inbox;
+
+  it("timers pending at shutdown fire after the restart, once; an execution lost meanwhile is restarted by reconcile", async () => {
+    runtime = await startLocalRuntime({ dataDir });
+    const rt = runtime;
+    const w = await slaWorld(rt.deps, "restart", { response: "6s", escalate: "2s", pool: "1h" });
+    const [pending, lost] = [await ownedLead(w, "Pat Pending"), await ownedLead(w, "Lou Lost")];
+    // Over the local bus, as the assignment consumer publishes it.
+    await rt.deps.publisher.publish([assignedEvent(pending, w.rep.userId), assignedEvent(lost, w.rep.userId)]);
+    const waiting = (leadId: string) => eventually(`${leadId} waits for its deadline`, async () => {
+      const sla = (await slasOf(rt.db, leadId)).at(-1);
+      const history = sla ? await historyOf(sfnClient(rt.endpoints.states ?? ""), executionArn(sla.executionName)).catch(() => []) : [];
+      return entered(history).includes("WaitForDeadline") && sla;
+    });
+    const [pendingSla, lostSla] = [await waiting(pending.leadId), await waiting(lost.leadId)];
+    await sfnClient(rt.endpoints.states ?? "").send(new StopExecutionCommand({ executionArn: executionArn(lostSla.executionName) }));
+    await rt.bus.idle();
+    expect((await getSla(rt.db, pending.leadId, pendingSla.assignedAt))?.breachLevel).toBe(0);
+    await rt.stop();
+
+    runtime = await startLocalRuntime({ dataDir });
+    const again = runtime;
+    expect(again.slasReconciled).toEqual({ started: [lost.leadId], stopped: [] });
+    const about = async (lead: { leadId: string }, kind: string) => (await inbox(again)).filter((m) => m.subject.startsWith(kind) && m.text.includes(lead.leadId));
+    await eventually("both leads are escalated", async () => (await about(pending, "Escalation")).length > 0 && (await about(lost, "Escalation")).length > 0, 20_000);
+    await sleep(1_500);
+    for (const lead of [pending, lost]) {
+      expect((await about(lead, "Reminder")).map((m) => m.to[0]?.address)).toEqual([w.rep.email]);
+      expect((await about(lead, "Escalation")).map((m) => m.to[0]?.address)).toEqual([w.manager.email]);
+    }
+    const sfn = sfnClient(again.endpoints.states ?? "");
+    expect(entered(await historyOf(sfn, executionArn(pendingSla.executionName))).filter((s) => s === "RemindLeadOwner")).toHaveLength(1);
+    expect((await slasOf(again.db, lost.leadId)).map((s) => [s.executionName, s.breachLevel])).toEqual([[`${lostSla.executionName}-2`, 2]]);
+  }, 120_000);
 });

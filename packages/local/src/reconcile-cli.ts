@@ -1,6 +1,7 @@
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { createDb } from "@dealflow/core/db/service";
 import { reconcileDealFlowsWith } from "@dealflow/functions/workflows/deal-flow-reconcile";
+import { reconcileLeadSlasWith } from "@dealflow/functions/workflows/lead-sla-reconcile";
 import { localCredentials, localDynamoClient, localRegion } from "./dynamodb/dynamodb-local.ts";
 import { LOCAL_TABLE, runtimeDeps } from "./runtime/local-runtime.ts";
 import { lastEndpoints, reachable } from "./runtime/running-stack.ts";
@@ -9,7 +10,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
 /**
  * `npm run reconcile`: against the running `npm start` stack, starts a deal-flow execution for every open deal
- * that has none and stops executions of deals that are closed or gone. (`npm start` also does this at boot.)
+ * that has none and stops executions of deals that are closed or gone; the same for lead response SLAs.
+ * (`npm start` also does this at boot.)
  */
 async function main() {
   const { dynamodb, states, events, smtp, web, api } = lastEndpoints();
@@ -23,6 +25,10 @@ async function main() {
   console.log(`Deal flows reconciled: ${report.started.length} started, ${report.stopped.length} stopped.`);
   for (const id of report.started) console.log(`  started  deal ${id}`);
   for (const arn of report.stopped) console.log(`  stopped  ${arn}`);
+  const slas = await reconcileLeadSlasWith(deps, sfn);
+  console.log(`Lead SLAs reconciled: ${slas.started.length} started, ${slas.stopped.length} stopped.`);
+  for (const id of slas.started) console.log(`  started  lead ${id}`);
+  for (const arn of slas.stopped) console.log(`  stopped  ${arn}`);
 }
 
 main().catch((err: unknown) => {

@@ -13,6 +13,7 @@ import type { RuntimeDeps } from "@dealflow/functions/runtime/deps";
 import { eventHandlers } from "@dealflow/functions/events/index";
 import { workflowTasks } from "@dealflow/functions/workflows/index";
 import { reconcileDealFlowsWith } from "@dealflow/functions/workflows/deal-flow-reconcile";
+import { reconcileLeadSlasWith } from "@dealflow/functions/workflows/lead-sla-reconcile";
 import { LocalWorkflowEngine } from "../workflow/local-engine.ts";
 import { DynamoCheckpointStore } from "../workflow/dynamo-checkpoint-store.ts";
 import { startStatesServer } from "../workflow/states-server.ts";
@@ -146,7 +147,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
       seeded = await seedDemo({ db, publisher: deps.publisher, onProgress: (s) => log(`  seeded ${s}`) });
       await bus.idle();
     }
-    return { endpoints, db, bus, deps, seeded, reconciled, stop };
+    // After seeding, so demo leads assigned in the last two days get their SLA (older ones would only mail at once).
+    const slasReconciled = await reconcileLeadSlasWith(deps, new SFNClient({ region: localRegion, credentials: localCredentials, endpoint: url(statesPort) }));
+    if (slasReconciled.started.length + slasReconciled.stopped.length > 0) log(`lead SLAs reconciled: ${slasReconciled.started.length} started, ${slasReconciled.stopped.length} stopped`);
+    return { endpoints, db, bus, deps, seeded, reconciled, slasReconciled, stop };
   } catch (err) {
     await stop();
     throw err;
