@@ -65,6 +65,10 @@ describe("pipeline analytics from stage history", () => {
     expect(res.body.byCompetitor.map((r: Body) => [r.key, r.won, r.lost])).toEqual([["Acme CRM", 0, 1], ["no competitor", 1, 0]]);
   });
 
+  it("stage SLA: stages without slaDays are not judged", async () => {
+    expect(await report("stage-sla", { pipelineId })).toMatchObject({ status: 200, body: { overall: { judged: 0, compliance: null }, byStage: [] } });
+  });
+
   it("filters by owner and by creation period", async () => {
     const me = (await api.call("GET", "/me", { token: manager })).body;
     expect((await report("funnel", { pipelineId, ownerId: me.userId })).body.deals).toBe(0);

@@ -8,6 +8,7 @@ import { funnel } from "./funnel.ts";
 import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
 import { loadCohort } from "./journey-source.ts";
+import { stageSla } from "./stage-sla.ts";
 
 export const cohortReportQuery = z
   .object({
@@ -22,7 +23,7 @@ export const cohortReportQuery = z
 
 const DAY_MS = 86_400_000;
 
-async function cohortOf(ctx: Ctx, raw: z.infer<typeof cohortReportQuery>) {
+async function cohortOf(ctx: Ctx, raw: z.infer<typeof cohortReportQuery>, cohort: "created" | "entered" = "created") {
   const teamId = listTeam(ctx.actor, raw.teamId);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const to = raw.to ?? today;
@@ -31,9 +32,10 @@ async function cohortOf(ctx: Ctx, raw: z.infer<typeof cohortReportQuery>) {
   const pipelineId = raw.pipelineId ?? (await defaultPipelineId(ctx, teamId));
   const pipeline = await pipelineForTeam(ctx, pipelineId, teamId);
   const end = new Date(Date.parse(to) + DAY_MS).toISOString();
-  const journeys = await loadCohort(ctx, { teamId, pipelineId, from: `${from}T00:00:00.000Z`, to: end, ownerId: raw.ownerId });
+  const start = `${from}T00:00:00.000Z`;
+  const journeys = await loadCohort(ctx, { teamId, pipelineId, from: start, to: end, ownerId: raw.ownerId, cohort });
   const period = { teamId, pipelineId, ownerId: raw.ownerId ?? null, from, to };
-  return { journeys, stageKeys: pipeline.stages.map((s) => s.key), period };
+  return { journeys, pipeline, stageKeys: pipeline.stages.map((s) => s.key), period, range: { from: start, to: end } };
 }
 
 async function defaultPipelineId(ctx: Ctx, teamId: string): Promise<string> {
@@ -59,4 +61,11 @@ export async function velocityReport(ctx: Ctx, q: z.infer<typeof cohortReportQue
 export async function winLossReport(ctx: Ctx, q: z.infer<typeof cohortReportQuery>) {
   const { journeys, stageKeys, period } = await cohortOf(ctx, q);
   return { ...period, ...winLoss(journeys, stageKeys) };
+}
+
+/** Stage-SLA compliance of the stays that began in the period, by stage, owner and month. */
+export async function stageSlaReport(ctx: Ctx, q: z.infer<typeof cohortReportQuery>) {
+  const { journeys, pipeline, period, range } = await cohortOf(ctx, q, "entered");
+  const limits = new Map(pipeline.stages.flatMap((s) => (s.slaDays === undefined ? [] : [[s.key, s.slaDays] as const])));
+  return { ...period, ...stageSla(journeys, limits, range, ctx.clock.now().toISOString()) };
 }

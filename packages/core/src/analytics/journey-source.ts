@@ -8,6 +8,8 @@ export interface CohortQuery {
   from: string;
   to: string;
   ownerId?: string | undefined;
+  /** Which deals: those created in the period (default), or every deal with a stay that began in it. */
+  cohort?: "created" | "entered";
 }
 
 type StayItem = Stay & { opportunityId: string };
@@ -25,7 +27,8 @@ export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
     .go({ pages: "all" });
   const staysByDeal = new Map<string, StayItem[]>();
   for (const stay of data as StayItem[]) staysByDeal.set(stay.opportunityId, [...(staysByDeal.get(stay.opportunityId) ?? []), stay]);
-  const cohort = [...staysByDeal].filter(([, stays]) => stays.some((s) => s.kind === "created" && s.enteredAt < q.to));
+  const inCohort = (s: StayItem) => (q.cohort === "entered" || s.kind === "created") && s.enteredAt < q.to;
+  const cohort = [...staysByDeal].filter(([, stays]) => stays.some(inCohort));
   if (cohort.length === 0) return [];
   const { data: deals } = await ctx.db.entities.opportunity.get(cohort.map(([opportunityId]) => ({ opportunityId }))).go({ concurrency: 4 });
   const dealsById = new Map(deals.map((d) => [d.opportunityId, d as JourneyDeal]));

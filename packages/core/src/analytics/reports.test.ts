@@ -4,6 +4,7 @@ import type { Journey, JourneyDeal, Stay } from "./journey.ts";
 import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
 import { sourceConversion } from "./lead-source.ts";
+import { stageSla } from "./stage-sla.ts";
 
 const stages = ["a", "b", "c", "d"];
 const at = (day: number) => `2026-01-${String(day).padStart(2, "0")}T00:00:00.000Z`;
@@ -90,5 +91,24 @@ describe("lead-source conversion", () => {
       { source: "ad", leads: 1, converted: 0, won: 0, wonAmount: 0, conversionRate: 0, winRate: 0 },
       { source: "web_form", leads: 4, converted: 2, won: 1, wonAmount: 100, conversionRate: 0.5, winRate: 0.25 },
     ]);
+  });
+});
+
+describe("stage-SLA compliance", () => {
+  const limits = new Map([["a", 1.5], ["b", 4]]);
+  const january = { from: at(1), to: "2026-02-01T00:00:00.000Z" };
+
+  it("judges stays that left (within slaDays or not) and open stays already past them", () => {
+    const s = stageSla(history, limits, january, at(20));
+    expect(s.overall).toEqual({ key: "all", judged: 9, met: 4, breached: 5, compliance: 0.4444 });
+    expect(s.byStage.map((c) => [c.key, c.judged, c.met])).toEqual([["a", 6, 3], ["b", 3, 1]]);
+    expect(s.byOwner.map((c) => [c.key, c.judged, c.met, c.compliance])).toEqual([["u1", 3, 0, 0], ["u2", 6, 4, 0.6667]]);
+    expect(s.byMonth.map((c) => [c.key, c.judged])).toEqual([["2026-01", 9]]);
+  });
+
+  it("counts only stays that began in the period, and gives open stays inside their SLA no verdict yet", () => {
+    expect(stageSla(history, limits, { from: at(4), to: january.to }, at(20)).overall).toMatchObject({ judged: 2, met: 0 });
+    // On Jan 6 D3's second stay in a (entered Jan 5) is 1 day old: no verdict.
+    expect(stageSla(history, limits, { from: at(5), to: january.to }, at(6)).overall).toMatchObject({ judged: 0, compliance: null });
   });
 });

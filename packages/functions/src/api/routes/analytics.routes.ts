@@ -12,6 +12,7 @@ const report = z.object({ teamId: z.string(), pipelineId: z.string(), from: z.st
 const reports = [
   { path: "/analytics/funnel", run: Analytics.funnelReport, summary: "Funnel of the deals created in the period: count and amount reaching each stage, stage-to-stage conversion from stage history, and what is open now" },
   { path: "/analytics/velocity", run: Analytics.velocityReport, summary: "Average and median days in each stage, sales-cycle length (created → won), stage skips and regressions" },
+  { path: "/analytics/stage-sla", run: Analytics.stageSlaReport, summary: "Stage-SLA compliance of the stays that began in the period (left the stage within its slaDays), by stage, owner and month" },
   { path: "/analytics/win-loss", run: Analytics.winLossReport, summary: "Win rate by owner, competitor, stage reached and priority; loss reasons and who won; invalid deals kept out" },
 ] as const;
 
