@@ -84,6 +84,24 @@ describe("lead-sla: one execution per assignment holds the lead to its response 
     expect(breaches(lead.leadId)).toEqual([]);
   }, 20_000);
 
+  it("a contact whose event has not arrived by the due time still counts: the task finds it, nothing is sent", async () => {
+    const w = await slaWorld(deps, "lagging", { response: "2s", escalate: "2s", pool: "2s" });
+    const lead = await ownedLead(w, "Lee Lagging");
+    await start(assignedEnvelope(lead, w.rep.userId));
+    const sla = await slaOf(lead.leadId);
+    const visit = await Activity.createActivity(w.ctx(w.rep), { subjectType: "lead", subjectId: lead.leadId, type: "visit", title: "Dropped by" });
+
+    const arn = executionArn(sla?.executionName ?? "");
+    await eventually("the execution ends", async () => (await statusOf(sfn, arn)) === "SUCCEEDED", 8_000);
+    expect(entered(await historyOf(sfn, arn)).slice(-3)).toEqual(["RemindLeadOwner", "RouteLeadSla", "LeadSlaEnded"]);
+    expect(await slaOf(lead.leadId)).toMatchObject({ state: "closed", outcome: "met", met: true, contactActivityId: visit.activityId });
+    expect(await readLead(lead.leadId)).toMatchObject({ status: "contacted", firstContactAt: visit.createdAt });
+    await contact(envelopeOf(lastEvent(events, "activity.created", (d) => d.activityId === visit.activityId)));
+    expect(events.filter((e) => e.name === "lead.first_contacted" && e.data.leadId === lead.leadId)).toHaveLength(1);
+    expect(mailAbout(lead.leadId)).toEqual([]);
+    expect(breaches(lead.leadId)).toEqual([]);
+  }, 20_000);
+
   it("the same lead.assigned delivered twice (and at once) starts one execution and sends one reminder", async () => {
     const w = await slaWorld(deps, "dupes", { response: "1s", escalate: "1h", pool: "1d" });
     const lead = await ownedLead(w, "Dee Dupe");

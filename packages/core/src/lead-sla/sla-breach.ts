@@ -32,7 +32,7 @@ const deadlineOf = (item: LeadSlaItem, level: BreachLevel) => [item.dueAt, item.
  * (notification ids, the pool's own checks) and the level is raised last, conditionally, so a task retried
  * after a crash repeats only what did not finish. A first contact found meanwhile ends the SLA instead.
  */
-export async function breach(deps: LeadSlaDeps, step: SlaStep, level: BreachLevel, executionName?: string): Promise<SlaStep> {
+export async function breach(deps: LeadSlaDeps, step: SlaStep, level: BreachLevel): Promise<SlaStep> {
   const key = { leadId: step.leadId, assignedAt: step.assignedAt };
   const item = await getSla(deps.db, key.leadId, key.assignedAt);
   if (!item || item.state === "closed" || item.breachLevel >= level) return stepOf(key, item);
@@ -46,7 +46,7 @@ export async function breach(deps: LeadSlaDeps, step: SlaStep, level: BreachLeve
   }
   const contact = await contactSince(deps.db, key.leadId, item.assignedAt);
   if (contact || lead.firstContactAt || !["new", "assigned", "recycled"].includes(lead.status)) {
-    await settle(deps, lead, item, contact, executionName);
+    await settle(deps, lead, item, contact);
     return loadStep(deps, key);
   }
   await act(deps, lead, item, level);
@@ -59,9 +59,10 @@ export async function breach(deps: LeadSlaDeps, step: SlaStep, level: BreachLeve
 }
 
 /** The lead was contacted (the event may lag) or handled otherwise: the SLA ends without a breach. */
-async function settle(deps: LeadSlaDeps, lead: Lead, item: LeadSlaItem, contact: { activityId: string; at: string } | undefined, running?: string): Promise<void> {
-  if (contact) return void (await onLeadContacted(deps, { leadId: lead.leadId, ...contact }, { running }));
-  if (lead.firstContactAt) return endOpenSlas(deps, { leadId: lead.leadId, activityId: "", at: lead.firstContactAt }, { running });
+async function settle(deps: LeadSlaDeps, lead: Lead, item: LeadSlaItem, contact: { activityId: string; at: string } | undefined): Promise<void> {
+  const opts = { stopExecutions: false };
+  if (contact) return void (await onLeadContacted(deps, { leadId: lead.leadId, ...contact }, opts));
+  if (lead.firstContactAt) return endOpenSlas(deps, { leadId: lead.leadId, activityId: "", at: lead.firstContactAt }, opts);
   await closeSla(deps.db, item, { outcome: "ended" }, deps.clock.now().toISOString());
 }
 

@@ -40,8 +40,11 @@ export async function onLeadContacted(deps: LeadSlaDeps, c: FirstContact, opts: 
 }
 
 export interface EndOptions {
-  /** The execution asking (a breach task that found the contact): it ends by itself, so it is not stopped. */
-  running?: string;
+  /**
+   * False from inside a task (which found the contact itself): its own execution ends on the step it returns,
+   * any other one when it next wakes and finds its SLA closed; task Lambdas have no right to stop executions.
+   */
+  stopExecutions?: boolean;
 }
 
 /** Closes the lead's open SLAs with the contact and stops their executions (idempotent). */
@@ -50,6 +53,6 @@ export async function endOpenSlas(deps: LeadSlaDeps, c: FirstContact, opts: EndO
   for (const item of (await slasOf(deps.db, c.leadId)).filter((i) => i.state !== "closed")) {
     const met = item.breachLevel === 0 && c.at <= item.dueAt;
     await closeSla(deps.db, item, { outcome: met ? "met" : "late", met, firstContactAt: c.at, contactActivityId: c.activityId }, now);
-    if (item.executionName !== opts.running) await stopQuietly(deps, item.executionName, "First contact logged");
+    if (opts.stopExecutions !== false) await stopQuietly(deps, item.executionName, "First contact logged");
   }
 }

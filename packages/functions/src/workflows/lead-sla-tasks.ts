@@ -17,7 +17,7 @@ export function lazyLeadSlaDeps(deps: RuntimeDeps): () => LeadSlaDeps {
 
 const key = z.object({ leadId: z.string().min(1), assignedAt: z.string().min(1) });
 const step = key.extend({ next: z.enum(["remind", "escalate", "pool", "done"]), at: z.string().optional() });
-const breachInput = z.object({ step, executionName: z.string().optional() });
+const breachInput = z.object({ step });
 
 function parsed<S extends z.ZodType>(schema: S, input: unknown, task: string): z.infer<S> {
   const result = schema.safeParse(input);
@@ -26,8 +26,7 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown, task: string): z
 }
 
 const breachTask = (sla: () => LeadSlaDeps, name: string, level: BreachLevel): WorkflowTask => async (input) => {
-  const { step: current, executionName } = parsed(breachInput, input, name);
-  return breach(sla(), current as SlaStep, level, executionName);
+  return breach(sla(), parsed(breachInput, input, name).step as SlaStep, level);
 };
 
 /** The lead-sla machine's task handlers by state name (infra/state-machines/lead-sla.asl.json). */
