@@ -44,7 +44,7 @@ describe("the local runtime", () => {
     const { token } = (await login.json()) as { token: string };
     const deals = await fetch(`${runtime.endpoints.api}/opportunities?limit=200`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await deals.json()) as { items: unknown[] }).items.length).toBeGreaterThan(10);
-  }, 120_000);
+  }, 300_000);
 
   it("turns a marketing system's Lead Captured event, sent with the plain AWS SDK, into a lead", async () => {
     if (!runtime) throw new Error("runtime not started");

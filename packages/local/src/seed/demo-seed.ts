@@ -1,5 +1,5 @@
 import { Account, Activity, Contact, Lead, Opportunity, Pipeline, Settings, Team, User, systemPrincipal, type Ctx, type Db } from "@dealflow/core";
-import type { EventPublisher } from "@dealflow/core/ports/bus";
+import type { DomainEvent, EventPublisher } from "@dealflow/core/ports/bus";
 import { activityTypes } from "@dealflow/core/activity/activity.entity";
 import * as N from "./demo-names.ts";
 import { rng } from "./random.ts";
@@ -27,7 +27,10 @@ export async function seedDemo(opts: SeedOptions) {
   const r = rng(20261123);
   const now = opts.now ?? new Date();
   const clock = movableClock(new Date(now.getTime() - 180 * DAY));
-  const base = { db: opts.db, publisher: opts.publisher, clock };
+  // Events are held until every record is written, then published in order: consumers (SLA timers, forecast
+  // lines, the win model...) see the finished demo world and never race the seed's own version-checked updates.
+  const held: DomainEvent[] = [];
+  const base = { db: opts.db, publisher: { publish: async (batch: DomainEvent[]) => void held.push(...batch) }, clock };
   const as = (u: UserRow): Ctx => ({ ...base, actor: { userId: u.userId, email: u.email, role: u.role, teamId: u.teamId } });
   const sys: Ctx = { ...base, actor: systemPrincipal };
 
@@ -63,6 +66,8 @@ export async function seedDemo(opts: SeedOptions) {
     }),
   );
   clock.set(now);
+  opts.onProgress?.(`records written; publishing ${held.length} events`);
+  await opts.publisher.publish(held);
   return { ...counts, users: users.map((u) => ({ email: u.email, name: u.name, role: u.role, teamId: u.teamId })) };
 }
 
