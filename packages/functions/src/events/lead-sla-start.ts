@@ -8,7 +8,8 @@ import { lazyLeadSlaDeps } from "../workflows/lead-sla-tasks.ts";
 const assignedDetail = z.object({
   id: z.string().min(1),
   occurredAt: z.string().min(1),
-  data: z.object({ leadId: z.string().min(1), ownerId: z.string().min(1) }),
+  // No owner (nobody eligible, the lead stays in the pool): no SLA to hold anyone to.
+  data: z.object({ leadId: z.string().min(1), ownerId: z.string().min(1).nullish() }),
 });
 
 /**
@@ -19,9 +20,9 @@ export function leadSlaStartHandler(deps: RuntimeDeps) {
   const lazy = lazyLeadSlaDeps(deps);
   return async (event: BusEnvelope) => {
     const parsed = assignedDetail.safeParse(event.detail);
-    if (!parsed.success) throw new Error(`lead.assigned ${event.id}: detail lacks data.leadId/ownerId or occurredAt (${parsed.error.message})`);
+    if (!parsed.success) throw new Error(`lead.assigned ${event.id}: detail lacks data.leadId or occurredAt (${parsed.error.message})`);
     const { data, occurredAt } = parsed.data;
-    const outcome = await onLeadAssigned(lazy(), { leadId: data.leadId, ownerId: data.ownerId, assignedAt: occurredAt });
+    const outcome = data.ownerId ? await onLeadAssigned(lazy(), { leadId: data.leadId, ownerId: data.ownerId, assignedAt: occurredAt }) : "ignored";
     console.log(JSON.stringify({ msg: `lead-sla start: ${outcome}`, eventId: parsed.data.id, leadId: data.leadId, ownerId: data.ownerId }));
   };
 }
