@@ -2,6 +2,8 @@ import { Account, Activity, Opportunity, Pipeline, Team, User, systemPrincipal, 
 import { updateRecord } from "@dealflow/core/records/record-writer";
 import type { BusEnvelope, DomainEvent } from "@dealflow/core/ports/bus";
 import type { RuntimeDeps } from "@dealflow/functions/runtime/deps";
+import { rules } from "@dealflow/infra";
+import { matchesPattern } from "@dealflow/local/bus/pattern-matcher";
 
 /** Two teams, their people and one deal owned by Li Na in East, written through the domain like the API does. */
 export async function collabWorld(deps: RuntimeDeps) {
@@ -48,4 +50,16 @@ export function lastEvent(events: DomainEvent[], name: string, match: (e: Domain
 export async function updateTask(ctx: Ctx, task: Activity.Activity, patch: Record<string, unknown>): Promise<Activity.Activity> {
   const keyFields = ["subjectType", "subjectId", "occurredAt", "authorId"];
   return (await updateRecord(ctx, Activity.activityKind, task, task.version, patch, { keyFields })).record as Activity.Activity;
+}
+
+/**
+ * Hands published events to a consumer the way the bus would: only those the named rule in infra/rules.ts
+ * matches, in order. Returns how many matched.
+ */
+export async function deliverThroughRule(ruleName: string, events: readonly DomainEvent[], handle: (e: BusEnvelope) => Promise<void>): Promise<number> {
+  const rule = rules.find((r) => r.name === ruleName);
+  if (!rule) throw new Error(`no rule ${ruleName} in infra/rules.ts`);
+  const matching = events.map(envelopeOf).filter((e) => matchesPattern(rule.pattern, e));
+  for (const envelope of matching) await handle(envelope);
+  return matching.length;
 }

@@ -6,7 +6,7 @@ import { forecastSnapshotHandler } from "@dealflow/functions/events/forecast-sna
 import { systemClock } from "@dealflow/core/ports/clock";
 import type { DomainEvent } from "@dealflow/core/ports/bus";
 import { startTestApi } from "../support/api.ts";
-import { envelopeOf } from "./collab-fixtures.ts";
+import { deliverThroughRule, envelopeOf } from "./collab-fixtures.ts";
 
 type Body = Record<string, any>;
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -18,14 +18,7 @@ const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
 const rule = rules.find((r) => r.name === "ForecastLines");
 
-/** Hands every event published so far to the consumer, through the real rule pattern, like the bus does. */
-async function deliverAll(): Promise<number> {
-  if (!rule) throw new Error("no ForecastLines rule");
-  const handle = forecastLinesHandler({ db: api.db });
-  const matching = api.events.map(envelopeOf).filter((e) => matchesPattern(rule.pattern, e));
-  for (const envelope of matching) await handle(envelope);
-  return matching.length;
-}
+const deliverAll = () => deliverThroughRule("ForecastLines", api.events, forecastLinesHandler({ db: api.db }));
 
 beforeAll(async () => {
   api = await startTestApi();

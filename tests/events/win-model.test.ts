@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { rules } from "@dealflow/infra";
-import { matchesPattern } from "@dealflow/local/bus/pattern-matcher";
 import { systemClock } from "@dealflow/core/ports/clock";
 import { winModelHandler } from "@dealflow/functions/events/win-model";
 import { startTestApi } from "../support/api.ts";
-import { envelopeOf } from "./collab-fixtures.ts";
+import { deliverThroughRule, envelopeOf } from "./collab-fixtures.ts";
 
 type Body = Record<string, any>;
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -12,16 +10,8 @@ let rep: string;
 let manager: string;
 let open: Body;
 let lost: Body;
-const rule = rules.find((r) => r.name === "WinModel");
 
-/** Hands every event published so far to the consumer through the real rule pattern; returns how many matched. */
-async function deliverAll(): Promise<number> {
-  if (!rule) throw new Error("no WinModel rule");
-  const handle = winModelHandler({ db: api.db, clock: systemClock });
-  const matching = api.events.map(envelopeOf).filter((e) => matchesPattern(rule.pattern, e));
-  for (const envelope of matching) await handle(envelope);
-  return matching.length;
-}
+const deliverAll = () => deliverThroughRule("WinModel", api.events, winModelHandler({ db: api.db, clock: systemClock }));
 
 beforeAll(async () => {
   api = await startTestApi();
