@@ -23,6 +23,8 @@ import { PoolSettingsEntity } from "../pool/pool-settings.entity.ts";
 import { LostReasonEntity } from "../settings/lost-reason.entity.ts";
 import { TeamEntity } from "../team/team.entity.ts";
 import { UserEmailEntity, UserEntity } from "../user/user.entity.ts";
+import { OrderEntity, OrderOfDealEntity } from "../order/order.entity.ts";
+import { SequenceEntity } from "../order/sequence.entity.ts";
 
 const entities = {
   lead: LeadEntity,
@@ -51,6 +53,9 @@ const entities = {
   winModel: WinModelEntity,
   leadSla: LeadSlaEntity,
   leadSlaSettings: LeadSlaSettingsEntity,
+  order: OrderEntity,
+  orderOfDeal: OrderOfDealEntity,
+  sequence: SequenceEntity,
 };
 
 /**

@@ -1,0 +1,2 @@
+export * from "./order.ts";
+export { orderStatuses, type OrderStatus } from "./order.entity.ts";
