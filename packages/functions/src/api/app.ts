@@ -14,6 +14,7 @@ import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 import { analyticsRouter } from "./routes/analytics.routes.ts";
 import { forecastRouter } from "./routes/forecast.routes.ts";
 import { leadSlaRouter } from "./routes/lead-sla.routes.ts";
+import { riskRouter } from "./routes/risk.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
 export function createApp(deps: ApiDeps) {
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDeps) {
   app.route("/", convertPoolRouter());
   app.route("/", analyticsRouter());
   app.route("/", forecastRouter());
+  app.route("/", riskRouter());
   return app;
 }
 
