@@ -11,6 +11,11 @@ import { QuotaEntity } from "../forecast/quota.entity.ts";
 import { ForecastSnapshotEntity, ForecastSubmissionEntity } from "../forecast/forecast-history.entity.ts";
 import { WinModelEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
+import { AssignmentCursorEntity, AssignmentSettingsEntity, LeadHoldEntity, RepLoadEntity } from "../assignment/assignment.entity.ts";
+import { CaptureReceiptEntity } from "../lead/capture/capture-receipt.entity.ts";
+import { LeadActivityEntity } from "../lead/capture/lead-activity.entity.ts";
+import { LeadKeyEntity } from "../lead/capture/lead-key.entity.ts";
+import { LeadTouchEntity } from "../lead/capture/lead-touch.entity.ts";
 import { LeadSlaEntity } from "../lead-sla/lead-sla.entity.ts";
 import { LeadSlaSettingsEntity } from "../lead-sla/sla-settings.entity.ts";
 import { NotificationEntity } from "../notification/notification.entity.ts";
@@ -25,9 +30,19 @@ import { TeamEntity } from "../team/team.entity.ts";
 import { UserEmailEntity, UserEntity } from "../user/user.entity.ts";
 import { OrderEntity, OrderOfDealEntity } from "../order/order.entity.ts";
 import { SequenceEntity } from "../order/sequence.entity.ts";
+import { ProductEntity, ProductSkuEntity } from "../product/product.entity.ts";
+import { QuoteEntity, QuotePrimaryEntity, QuoteSettingsEntity } from "../quote/quote.entity.ts";
+import { InstalmentEntity } from "../payment/instalment.entity.ts";
+import { PaymentEntity } from "../payment/payment.entity.ts";
+import { PaymentPlanEntity } from "../payment/payment-plan.entity.ts";
+import { CollectionSettingsEntity } from "../payment/collection-settings.entity.ts";
 
 const entities = {
   lead: LeadEntity,
+  leadKey: LeadKeyEntity,
+  leadTouch: LeadTouchEntity,
+  leadActivity: LeadActivityEntity,
+  captureReceipt: CaptureReceiptEntity,
   account: AccountEntity,
   contact: ContactEntity,
   opportunity: OpportunityEntity,
@@ -56,6 +71,19 @@ const entities = {
   order: OrderEntity,
   orderOfDeal: OrderOfDealEntity,
   sequence: SequenceEntity,
+  assignmentSettings: AssignmentSettingsEntity,
+  assignmentCursor: AssignmentCursorEntity,
+  repLoad: RepLoadEntity,
+  leadHold: LeadHoldEntity,
+  product: ProductEntity,
+  productSku: ProductSkuEntity,
+  quote: QuoteEntity,
+  quotePrimary: QuotePrimaryEntity,
+  quoteSettings: QuoteSettingsEntity,
+  paymentPlan: PaymentPlanEntity,
+  instalment: InstalmentEntity,
+  payment: PaymentEntity,
+  collectionSettings: CollectionSettingsEntity,
 };
 
 /**

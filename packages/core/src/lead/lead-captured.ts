@@ -1,17 +1,16 @@
 import { z } from "zod";
-import { ConflictError } from "../errors.ts";
 import type { BusEnvelope } from "../ports/bus.ts";
 import type { Ctx } from "../records/context.ts";
-import { createRecord } from "../records/record-writer.ts";
-import { email, phone, shortText, tags, parse } from "../records/schema.ts";
-import { leadKind, type Lead } from "./lead.ts";
+import { email, shortText, tags, parse } from "../records/schema.ts";
+import { captureLead, type CaptureResult } from "./capture/capture-lead.ts";
 
 /** `detail` of a `Lead Captured` event that a marketing system (`source` marketing.*) puts on the bus. v1. */
 export const leadCapturedDetail = z
   .object({
     name: shortText,
     email: email.optional(),
-    phone: phone.optional(),
+    /** National numbers are read in the receiving team's country; send +country code to be sure. */
+    phone: z.string().trim().min(1).max(40).optional(),
     title: shortText.optional(),
     company: z.object({ name: shortText, industry: shortText.optional(), size: shortText.optional(), region: shortText.optional() }).optional(),
     campaign: shortText.optional(),
@@ -19,29 +18,16 @@ export const leadCapturedDetail = z
   })
   .refine((d) => d.email || d.phone, { message: "A captured lead needs an email or a phone", path: ["email"] });
 
-/** The team a captured lead lands in until assignment rules run: the one covering its region, else the first. */
-async function landingTeam(ctx: Ctx, region: string | undefined): Promise<string> {
-  const { data } = await ctx.db.entities.team.query.all({}).go({ pages: "all" });
-  const match = data.find((t) => region && (t.regions ?? []).includes(region)) ?? data[0];
-  if (!match) throw new Error("No team exists to receive captured leads");
-  return match.teamId;
-}
-
 /**
- * Turns a marketing event into a lead. Idempotent: the lead id derives from the event id, so a redelivered
- * event finds its lead already written and changes nothing.
+ * Turns a marketing event into a lead, or a touch on the lead the person already is. Idempotent by event id:
+ * a redelivered event (receipt `evt-<eventId>`) changes nothing; a new lead gets the id `evt-<eventId>`.
  */
-export async function captureFromMarketing(ctx: Ctx, event: BusEnvelope): Promise<{ lead: Lead | null; duplicate: boolean }> {
+export async function captureFromMarketing(ctx: Ctx, event: BusEnvelope): Promise<CaptureResult> {
   const d = parse(leadCapturedDetail, event.detail);
-  const teamId = await landingTeam(ctx, d.company?.region);
-  const fields = {
-    leadId: `evt-${event.id}`, teamId, status: "new", source: "marketing_event", campaign: d.campaign, name: d.name, email: d.email, phone: d.phone, title: d.title,
-    companyName: d.company?.name, industry: d.company?.industry, companySize: d.company?.size, region: d.company?.region, tags: d.tags,
+  const person = {
+    name: d.name, email: d.email, phone: d.phone, title: d.title, campaign: d.campaign, tags: d.tags,
+    companyName: d.company?.name, industry: d.company?.industry, companySize: d.company?.size, region: d.company?.region,
   };
-  try {
-    return { lead: (await createRecord(ctx, leadKind, fields)) as Lead, duplicate: false };
-  } catch (err) {
-    if (err instanceof ConflictError && err.field === "leadId") return { lead: null, duplicate: true };
-    throw err;
-  }
+  const defined = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined)) as typeof person;
+  return captureLead(ctx, defined, { channel: "marketing_event", idempotencyKey: `evt-${event.id}`, leadId: `evt-${event.id}` });
 }

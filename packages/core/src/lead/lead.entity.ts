@@ -27,11 +27,16 @@ export const LeadEntity = new Entity({
     grade: { type: "string" },
     status: { type: leadStatuses, required: true, default: "new" },
     slaDueAt: { type: "string" },
+    /** When the current owner got the lead (the `lead.assigned` event's time). */
+    assignedAt: { type: "string" },
     /** When the first call, meeting, visit or email was logged (ends the response SLA). */
     firstContactAt: { type: "string" },
     /** Response-SLA breaches of the current assignment: 1 reminded, 2 escalated, 3 returned to the pool. */
     slaBreachLevel: { type: "number" },
     dedupeKey: { type: "string" },
+    /** Repeat captures of this person (each a LeadTouch item in the lead's partition). */
+    touchCount: { type: "number" },
+    lastTouchedAt: { type: "string" },
     convertedOpportunityId: { type: "string" },
     convertedAccountId: { type: "string" },
     convertedContactId: { type: "string" },

@@ -1,0 +1,5 @@
+export * from "./capture-lead.ts";
+export * from "./capture.schema.ts";
+export { listTouches } from "./lead-touch.ts";
+export { dedupeKeys, toE164, fold, teamPhoneCountry } from "./normalise.ts";
+export { leadActivityTypes, type LeadActivityType } from "./lead-activity.entity.ts";
