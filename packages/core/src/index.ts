@@ -13,6 +13,7 @@ export * as Timeline from "./timeline/index.ts";
 export * as Analytics from "./analytics/index.ts";
 export * as Forecast from "./forecast/index.ts";
 export * as WinModel from "./win-model/index.ts";
+export * as Risk from "./risk/index.ts";
 export * from "./errors.ts";
 export * from "./db/service.ts";
 export * from "./records/context.ts";
