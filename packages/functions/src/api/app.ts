@@ -15,6 +15,8 @@ import { analyticsRouter } from "./routes/analytics.routes.ts";
 import { forecastRouter } from "./routes/forecast.routes.ts";
 import { leadSlaRouter } from "./routes/lead-sla.routes.ts";
 import { riskRouter } from "./routes/risk.routes.ts";
+import { paymentsRouter } from "./routes/payments.routes.ts";
+import { receivablesRouter } from "./routes/reports-receivables.routes.ts";
 
 /** The one Hono app, the same on Lambda and locally; only `deps` differ. */
 export function createApp(deps: ApiDeps) {
@@ -41,6 +43,8 @@ export function createApp(deps: ApiDeps) {
   app.route("/", analyticsRouter());
   app.route("/", forecastRouter());
   app.route("/", riskRouter());
+  app.route("/", paymentsRouter());
+  app.route("/", receivablesRouter());
   return app;
 }
 
