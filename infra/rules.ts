@@ -63,6 +63,18 @@ export const rules: readonly RuleSpec[] = [
     target: { kind: "lambda", handler: "lead-first-contact" },
   },
   {
+    name: "LeadAssignment",
+    description: "A scored lead nobody owns gets an owner (territory, then round-robin or least-loaded under capacity); a lead the response SLA took back (level 3) goes to another rep",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["lead.scored", "lead.sla_breached"] },
+    target: { kind: "lambda", handler: "lead-assignment" },
+  },
+  {
+    name: "LeadLoad",
+    description: "Reps' open-lead counts (for capacity) follow every lead change: created owned, reassigned, claimed, pooled, converted, disqualified",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["lead.created", "lead.updated"] },
+    target: { kind: "lambda", handler: "lead-load" },
+  },
+  {
     name: "ForecastLines",
     description: "Every deal change brings the deal's forecast line (close month, category, amount, status) up to date",
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": [{ prefix: "opportunity." }] },

@@ -9,6 +9,8 @@ import { activityTaskRemindersHandler } from "./activity-task-reminders.ts";
 import { forecastLinesHandler } from "./forecast-lines.ts";
 import { leadSlaStartHandler } from "./lead-sla-start.ts";
 import { leadFirstContactHandler } from "./lead-first-contact.ts";
+import { leadAssignmentHandler } from "./lead-assignment.ts";
+import { leadLoadHandler } from "./lead-load.ts";
 import { winModelHandler } from "./win-model.ts";
 import { forecastSnapshotHandler } from "./forecast-snapshot.ts";
 
@@ -23,6 +25,8 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "forecast-lines": forecastLinesHandler,
   "lead-sla-start": leadSlaStartHandler,
   "lead-first-contact": leadFirstContactHandler,
+  "lead-assignment": leadAssignmentHandler,
+  "lead-load": leadLoadHandler,
   "win-model": winModelHandler,
   "forecast-snapshot": forecastSnapshotHandler,
 };
