@@ -15,6 +15,7 @@ import { analyticsRouter } from "./routes/analytics.routes.ts";
 import { forecastRouter } from "./routes/forecast.routes.ts";
 import { leadSlaRouter } from "./routes/lead-sla.routes.ts";
 import { riskRouter } from "./routes/risk.routes.ts";
+import { assignmentRouter } from "./routes/assignment.routes.ts";
 import { paymentsRouter } from "./routes/payments.routes.ts";
 import { receivablesRouter } from "./routes/reports-receivables.routes.ts";
 
@@ -43,6 +44,7 @@ export function createApp(deps: ApiDeps) {
   app.route("/", analyticsRouter());
   app.route("/", forecastRouter());
   app.route("/", riskRouter());
+  app.route("/", assignmentRouter());
   app.route("/", paymentsRouter());
   app.route("/", receivablesRouter());
   return app;
