@@ -21,6 +21,12 @@ export const rules: readonly RuleSpec[] = [
     target: { kind: "lambda", handler: "lead-captured" },
   },
   {
+    name: "MarketingLeadActivity",
+    description: "Behaviour that marketing systems report about known leads (page visit, demo request, email open...) is stored on the lead",
+    pattern: { source: [{ prefix: "marketing." }], "detail-type": ["Lead Activity"] },
+    target: { kind: "lambda", handler: "lead-activity" },
+  },
+  {
     name: "DealOpened",
     description: "A created or reopened deal gets its deal-flow execution (stage SLA timer)",
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.created", "opportunity.reopened"] },

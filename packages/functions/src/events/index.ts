@@ -1,6 +1,7 @@
 import type { BusEnvelope } from "@dealflow/core/ports/bus";
 import type { RuntimeDeps } from "../runtime/deps.ts";
 import { leadCapturedHandler } from "./lead-captured.ts";
+import { leadActivityHandler } from "./lead-activity.ts";
 import { dealClosedHandler } from "./deal-closed.ts";
 import { dealOpenedHandler } from "./deal-opened.ts";
 import { dealStageChangedHandler } from "./deal-stage-changed.ts";
@@ -17,6 +18,7 @@ import { forecastSnapshotHandler } from "./forecast-snapshot.ts";
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
   "lead-captured": leadCapturedHandler,
+  "lead-activity": leadActivityHandler,
   "deal-opened": dealOpenedHandler,
   "deal-stage-changed": dealStageChangedHandler,
   "deal-closed": dealClosedHandler,
