@@ -92,4 +92,16 @@ export const rules: readonly RuleSpec[] = [
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.closed", "opportunity.reopened"] },
     target: { kind: "lambda", handler: "win-model" },
   },
+  {
+    name: "InstalmentCollectionStart",
+    description: "A payment plan set or replaced: one instalment-collection execution per instalment (reminder, overdue notice); the replaced plan's executions stop",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["payment_plan.set"] },
+    target: { kind: "lambda", handler: "instalment-collection-start" },
+  },
+  {
+    name: "InstalmentCollectionStop",
+    description: "An instalment paid in full stops its instalment-collection execution",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["instalment.paid"] },
+    target: { kind: "lambda", handler: "instalment-collection-stop" },
+  },
 ];

@@ -18,6 +18,7 @@ export const stateMachines: readonly StateMachineSpec[] = [
   { name: "deal-flow", aslFile: "state-machines/deal-flow.asl.json", signaledBy: ["deal-opened", "deal-stage-changed", "deal-closed"] },
   { name: "task-reminder", aslFile: "state-machines/task-reminder.asl.json", signaledBy: ["activity-task-reminders"] },
   { name: "lead-sla", aslFile: "state-machines/lead-sla.asl.json", signaledBy: ["lead-sla-start", "lead-first-contact"] },
+  { name: "instalment-collection", aslFile: "state-machines/instalment-collection.asl.json", signaledBy: ["instalment-collection-start", "instalment-collection-stop"] },
 ];
 
 /** The ARN a machine has locally (the local engine addresses machines by ARN, like AWS). */

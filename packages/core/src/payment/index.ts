@@ -7,3 +7,7 @@ export { collectionSettingsOf, getCollectionSettings, updateCollectionSettings, 
 export { formatMoney, splitTotal } from "./money.ts";
 export { dueTimesOf, durationSeconds } from "./due-times.ts";
 export { instalmentStatuses, type InstalmentStatus } from "./instalment.entity.ts";
+export { COLLECTION_MACHINE, collectionExecutionName, stepOf, type CollectionKey, type CollectionStep } from "./collection-step.ts";
+export type { CollectionDeps } from "./collection-deps.ts";
+export { loadCollectionStep, sendPaymentReminder, markInstalmentOverdue } from "./collection-tasks.ts";
+export { onPlanSet, onInstalmentPaid, stopCollection, type PlanSet } from "./collection-start.ts";

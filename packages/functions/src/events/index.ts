@@ -14,6 +14,8 @@ import { leadAssignmentHandler } from "./lead-assignment.ts";
 import { leadLoadHandler } from "./lead-load.ts";
 import { winModelHandler } from "./win-model.ts";
 import { forecastSnapshotHandler } from "./forecast-snapshot.ts";
+import { instalmentCollectionStartHandler } from "./instalment-collection-start.ts";
+import { instalmentCollectionStopHandler } from "./instalment-collection-stop.ts";
 
 /** Every bus consumer by the handler name the rules in infra/rules.ts target; the local bus wires these. */
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
@@ -31,4 +33,6 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "lead-load": leadLoadHandler,
   "win-model": winModelHandler,
   "forecast-snapshot": forecastSnapshotHandler,
+  "instalment-collection-start": instalmentCollectionStartHandler,
+  "instalment-collection-stop": instalmentCollectionStopHandler,
 };
