@@ -93,6 +93,12 @@ export const rules: readonly RuleSpec[] = [
     target: { kind: "lambda", handler: "win-model" },
   },
   {
+    name: "QuoteApprovalMail",
+    description: "A quote over the discount threshold is mailed to the team's manager; the approval or rejection to its author",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["quote.approval_requested", "quote.approved", "quote.rejected"] },
+    target: { kind: "lambda", handler: "quote-approval-mail" },
+  },
+  {
     name: "InstalmentCollectionStart",
     description: "A payment plan set or replaced: one instalment-collection execution per instalment (reminder, overdue notice); the replaced plan's executions stop",
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["payment_plan.set"] },

@@ -9,6 +9,8 @@ import { assertGates } from "./gate.ts";
 import { opportunityKeyFields, opportunityKind, type Opportunity } from "./opportunity.ts";
 import { closeStay } from "./stage-history.ts";
 import { assertOpenAndCurrent } from "./stage-move.ts";
+import { planOrderOnClose, type OrderPlan } from "../order/order-create.ts";
+import { withNextNumber } from "../order/sequence.ts";
 
 /** What `winningCompetitor` says when nobody won (the project died) or the rep does not know who did. */
 export const noWinner = "none";
@@ -19,7 +21,8 @@ const note = longText.max(2000).optional();
 const winner = shortText.transform((name) => (/^(none|unknown)$/i.test(name) ? name.toLowerCase() : name));
 
 export const closeOpportunitySchema = z.discriminatedUnion("outcome", [
-  z.object({ ...versionField, outcome: z.literal("won"), note }).strict(),
+  // createOrder: order the primary quote in the same transaction (unset: if there is a usable primary quote and no order).
+  z.object({ ...versionField, outcome: z.literal("won"), note, createOrder: z.boolean().optional() }).strict(),
   z.object({ ...versionField, outcome: z.literal("lost"), reasonKey, winningCompetitor: winner, note }).strict(),
   z.object({ ...versionField, outcome: z.literal("invalid"), reasonKey, note }).strict(),
 ]);
@@ -53,10 +56,18 @@ async function assertClosable(ctx: Ctx, current: Opportunity, input: CloseOpport
   await resolveReason(ctx, current.teamId, input.outcome, input.reasonKey);
 }
 
-/** Closes an open deal as won, lost or invalid: its current stay ends, `opportunity.closed` is published. */
+/**
+ * Closes an open deal as won, lost or invalid: its current stay ends, `opportunity.closed` is published. A won
+ * deal's order (order/order-create.ts) commits in the same transaction, retried if another order took its number.
+ */
 export async function closeOpportunity(ctx: Ctx, opportunityId: string, raw: z.input<typeof closeOpportunitySchema>): Promise<Opportunity> {
   const input = parse(closeOpportunitySchema, raw);
+  return withNextNumber(() => closeOnce(ctx, opportunityId, input));
+}
+
+async function closeOnce(ctx: Ctx, opportunityId: string, input: CloseOpportunityInput): Promise<Opportunity> {
   let before: Opportunity | undefined;
+  let order: OrderPlan | undefined;
   const closed = (r: UpdateResult, deal: Opportunity) => {
     const after = r.record as Opportunity;
     const data = {
@@ -72,8 +83,9 @@ export async function closeOpportunity(ctx: Ctx, opportunityId: string, raw: z.i
       await assertClosable(ctx, current, input);
       Object.assign(patch, closeFields(ctx, current, input));
       before = current;
+      if (input.outcome === "won") order = await planOrderOnClose(ctx, current, input.createOrder);
     },
-    extra: (r) => (before ? [closeStay(ctx, opportunityId, before.stageSeq, String((r.record as Opportunity).closedAt), input.outcome)] : []),
-    events: (r) => (before ? [closed(r, before)] : []),
+    extra: (r) => (before ? [closeStay(ctx, opportunityId, before.stageSeq, String((r.record as Opportunity).closedAt), input.outcome), ...(order?.writes ?? [])] : []),
+    events: (r) => (before ? [closed(r, before), ...(order?.events ?? [])] : []),
   });
 }

@@ -14,6 +14,7 @@ import { leadAssignmentHandler } from "./lead-assignment.ts";
 import { leadLoadHandler } from "./lead-load.ts";
 import { winModelHandler } from "./win-model.ts";
 import { forecastSnapshotHandler } from "./forecast-snapshot.ts";
+import { quoteApprovalMailHandler } from "./quote-approval-mail.ts";
 import { instalmentCollectionStartHandler } from "./instalment-collection-start.ts";
 import { instalmentCollectionStopHandler } from "./instalment-collection-stop.ts";
 
@@ -33,6 +34,7 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "lead-load": leadLoadHandler,
   "win-model": winModelHandler,
   "forecast-snapshot": forecastSnapshotHandler,
+  "quote-approval-mail": quoteApprovalMailHandler,
   "instalment-collection-start": instalmentCollectionStartHandler,
   "instalment-collection-stop": instalmentCollectionStopHandler,
 };

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { deliverNotification, notificationId, type NotifyDeps } from "../notification/notification.ts";
+import { subjectName, subjectPath } from "../notification/notification-text.ts";
+import { parse } from "../records/schema.ts";
+import { managerOf } from "../deal-flow/sla-mail.ts";
+import { findUser, type User } from "../user/user.ts";
+
+const eventData = z.object({
+  quoteId: z.string().min(1),
+  quoteNumber: z.string().min(1),
+  quoteVersion: z.number().int().positive(),
+  teamId: z.string().min(1),
+  opportunityId: z.string().min(1),
+  authorId: z.string().min(1),
+  totalCents: z.number().int(),
+  currency: z.string(),
+  maxDiscountPct: z.number(),
+  thresholdPct: z.number(),
+  decidedBy: z.string().optional(),
+  comment: z.string().nullable().optional(),
+});
+type QuoteEventData = z.infer<typeof eventData>;
+
+export type QuoteMailEvent = "quote.approval_requested" | "quote.approved" | "quote.rejected";
+export interface QuoteMailOutcome {
+  recipient: string | null;
+  mailed: boolean;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+const money = (cents: number, currency: string) => `${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+const label = (d: QuoteEventData) => `${d.quoteNumber} v${d.quoteVersion}`;
+
+function requestMail(d: QuoteEventData, deal: string, author: string) {
+  const subject = oneLine(`Discount approval needed: ${label(d)} on "${deal}" (${d.maxDiscountPct}% > ${d.thresholdPct}%)`);
+  const paragraphs = [
+    `${author} asks you to approve the discount on quote ${label(d)} for the deal "${deal}".`,
+    `Total ${money(d.totalCents, d.currency)}; highest discount ${d.maxDiscountPct}%, above the team's ${d.thresholdPct}% threshold.`,
+    "Approve it, or reject it with a comment, in Dealflow. Until then it cannot be made primary or ordered.",
+  ];
+  return { subject, paragraphs };
+}
+
+function decisionMail(d: QuoteEventData, approved: boolean, deal: string, decider: string) {
+  const verdict = approved ? "approved" : "rejected";
+  const subject = oneLine(`Quote ${label(d)} on "${deal}" ${verdict} by ${decider}`);
+  const paragraphs = [
+    `${decider} ${verdict} the discount of ${d.maxDiscountPct}% on quote ${label(d)} for the deal "${deal}" (total ${money(d.totalCents, d.currency)}).`,
+    ...(d.comment ? [`Comment: ${d.comment}`] : []),
+    approved ? "You can now send it, make it the primary quote and order it." : "Edit the quote to ask again, or lower the discount.",
+  ];
+  return { subject, paragraphs };
+}
+
+/**
+ * Mails the approval request to the team's manager, and the decision to the quote's author, each as an in-app
+ * notification with its email. Same event, same notification id: a redelivered event mails nobody twice.
+ */
+export async function sendQuoteApprovalMail(deps: NotifyDeps, event: { id: string; name: string; data: unknown }): Promise<QuoteMailOutcome> {
+  const d = parse(eventData, event.data);
+  const requested = event.name === "quote.approval_requested";
+  const author = await findUser(deps.db, d.authorId);
+  const recipient: User | null | undefined = requested ? await managerOf(deps.db, d.teamId) : author;
+  if (!recipient || recipient.active === false) return { recipient: null, mailed: false };
+  const deal = await subjectName(deps.db, "opportunity", d.opportunityId);
+  const decider = d.decidedBy ? ((await findUser(deps.db, d.decidedBy))?.name ?? d.decidedBy) : "";
+  const mail = requested ? requestMail(d, deal, author?.name ?? d.authorId) : decisionMail(d, event.name === "quote.approved", deal, decider);
+  const delivered = await deliverNotification(
+    deps,
+    {
+      notificationId: notificationId("quote-approval", event.id, recipient.userId), userId: recipient.userId, teamId: d.teamId,
+      kind: "task_due", text: mail.subject, link: subjectPath("opportunity", d.opportunityId), subjectType: "opportunity", subjectId: d.opportunityId,
+      ...(requested ? { actorId: d.authorId } : d.decidedBy ? { actorId: d.decidedBy } : {}),
+    },
+    { to: recipient.email, subject: mail.subject, paragraphs: [`Hello ${recipient.name},`, ...mail.paragraphs], linkLabel: "Open the deal" },
+  );
+  return { recipient: recipient.userId, mailed: delivered.mailed };
+}
