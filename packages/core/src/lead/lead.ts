@@ -9,6 +9,8 @@ import { email, phone, shortText, tags, versionField, parse } from "../records/s
 import { leadSources, leadStatuses, type LeadEntity } from "./lead.entity.ts";
 import { captureLead, type CaptureResult } from "./capture/capture-lead.ts";
 import { keySyncWrites, normalisedPhone, touchesKeys } from "./capture/lead-key-sync.ts";
+import { listTouches } from "./capture/lead-touch.ts";
+import { listMarketingActivities } from "./capture/marketing-activity.ts";
 
 export type Lead = EntityItem<typeof LeadEntity>;
 export const leadKind: RecordKind = { type: "lead", entity: "lead", idField: "leadId" };
@@ -48,6 +50,18 @@ export async function createLead(ctx: Ctx, raw: z.input<typeof createLeadSchema>
 }
 
 export const getLead = (ctx: Ctx, leadId: string) => readOwned<Lead>(ctx, leadKind, leadId);
+
+/** A lead's source history: every repeat capture (touch), oldest first. */
+export async function listLeadTouches(ctx: Ctx, leadId: string) {
+  await getLead(ctx, leadId);
+  return { items: await listTouches(ctx, leadId) };
+}
+
+/** What marketing systems reported the lead did (page visits, demo requests...), oldest first. */
+export async function listLeadMarketingActivities(ctx: Ctx, leadId: string) {
+  await getLead(ctx, leadId);
+  return { items: await listMarketingActivities(ctx, leadId) };
+}
 
 export async function updateLead(ctx: Ctx, leadId: string, raw: z.input<typeof updateLeadSchema>): Promise<Lead> {
   const input = parse(updateLeadSchema, raw);
