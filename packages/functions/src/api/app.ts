@@ -14,6 +14,8 @@ import { convertPoolRouter } from "./routes/convert-pool.routes.ts";
 import { analyticsRouter } from "./routes/analytics.routes.ts";
 import { forecastRouter } from "./routes/forecast.routes.ts";
 import { leadSlaRouter } from "./routes/lead-sla.routes.ts";
+import { documentLeadCapture, leadCaptureRouter } from "./routes/lead-capture.routes.ts";
+import { eventSchemasRouter } from "./routes/event-schemas.routes.ts";
 import { riskRouter } from "./routes/risk.routes.ts";
 import { productsRouter } from "./routes/products.routes.ts";
 import { quotesRouter } from "./routes/quotes.routes.ts";
@@ -27,20 +29,24 @@ export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>();
   app.onError(toErrorResponse);
   app.notFound((c) => c.json({ code: "not_found", message: `No route ${c.req.method} ${c.req.path}` }, 404));
-  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }));
+  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type", "idempotency-key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }));
   app.use("*", bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ValidationError("The request body is larger than 256 KiB", "body"); } }));
 
   app.get("/health", (c) => c.json({ ok: true }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Dealflow API", version: "1.0.0", description: "Opportunity management: leads, accounts, contacts, deals, pipelines, activities. Errors are `{code, message, field}`." } });
+  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Dealflow API", version: "1.0.0", description: "Opportunity management: leads, accounts, contacts, deals, pipelines, activities. Errors are `{code, message, field}`. Every event on the bus (domain events and the marketing inputs `Lead Captured` / `Lead Activity`) has a public JSON Schema at `GET /events/schemas`." } });
   app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.route("/", eventSchemasRouter());
   if (deps.devLogin) app.route("/", devLoginRouter(deps, deps.devLogin.issue));
 
   app.use("*", requireAuth(deps));
   app.route("/", meRouter());
   // Before the record routes: /leads/queue must not be taken for /leads/{id}.
   app.route("/", leadSlaRouter());
+  // Before the record routes too: POST /leads is the capture pipeline (200 for a known person, Idempotency-Key).
+  app.route("/", leadCaptureRouter());
   for (const router of Object.values(records)) app.route("/", router);
+  documentLeadCapture(app.openAPIRegistry);
   app.route("/", collabRouter());
   app.route("/", dealActionsRouter());
   app.route("/", convertPoolRouter());
