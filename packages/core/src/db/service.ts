@@ -36,6 +36,7 @@ import { InstalmentEntity } from "../payment/instalment.entity.ts";
 import { PaymentEntity } from "../payment/payment.entity.ts";
 import { PaymentPlanEntity } from "../payment/payment-plan.entity.ts";
 import { CollectionSettingsEntity } from "../payment/collection-settings.entity.ts";
+import { WebFormEntity, WebFormHitsEntity } from "../web-form/web-form.entity.ts";
 
 const entities = {
   lead: LeadEntity,
@@ -89,6 +90,8 @@ const entities = {
   instalment: InstalmentEntity,
   payment: PaymentEntity,
   collectionSettings: CollectionSettingsEntity,
+  webForm: WebFormEntity,
+  webFormHits: WebFormHitsEntity,
 };
 
 /**

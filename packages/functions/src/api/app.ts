@@ -17,6 +17,8 @@ import { leadSlaRouter } from "./routes/lead-sla.routes.ts";
 import { documentLeadCapture, leadCaptureRouter } from "./routes/lead-capture.routes.ts";
 import { eventSchemasRouter } from "./routes/event-schemas.routes.ts";
 import { riskRouter } from "./routes/risk.routes.ts";
+import { publicWebFormsRouter, webFormsRouter } from "./routes/web-forms.routes.ts";
+import { leadImportRouter } from "./routes/lead-import.routes.ts";
 import { productsRouter } from "./routes/products.routes.ts";
 import { quotesRouter } from "./routes/quotes.routes.ts";
 import { ordersRouter } from "./routes/orders.routes.ts";
@@ -30,7 +32,9 @@ export function createApp(deps: ApiDeps) {
   app.onError(toErrorResponse);
   app.notFound((c) => c.json({ code: "not_found", message: `No route ${c.req.method} ${c.req.path}` }, 404));
   app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type", "idempotency-key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }));
-  app.use("*", bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ValidationError("The request body is larger than 256 KiB", "body"); } }));
+  const defaultLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new ValidationError("The request body is larger than 256 KiB", "body"); } });
+  // The CSV import sets its own, larger limit.
+  app.use("*", (c, next) => (c.req.path === "/imports/leads" ? next() : defaultLimit(c, next)));
 
   app.get("/health", (c) => c.json({ ok: true }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
@@ -38,6 +42,7 @@ export function createApp(deps: ApiDeps) {
   app.get("/docs", swaggerUI({ url: "/openapi.json" }));
   app.route("/", eventSchemasRouter());
   if (deps.devLogin) app.route("/", devLoginRouter(deps, deps.devLogin.issue));
+  app.route("/", publicWebFormsRouter(deps));
 
   app.use("*", requireAuth(deps));
   app.route("/", meRouter());
@@ -53,6 +58,8 @@ export function createApp(deps: ApiDeps) {
   app.route("/", analyticsRouter());
   app.route("/", forecastRouter());
   app.route("/", riskRouter());
+  app.route("/", webFormsRouter());
+  app.route("/", leadImportRouter());
   app.route("/", productsRouter());
   app.route("/", quotesRouter());
   app.route("/", ordersRouter());
