@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Lead, systemPrincipal, type Ctx } from "@dealflow/core";
+import { Lead, createDb, systemPrincipal, type Ctx } from "@dealflow/core";
 import { assignManually, updateAssignmentSettings } from "@dealflow/core/assignment/index";
 import { releaseToPool } from "@dealflow/core/pool/index";
 import { updateRecord } from "@dealflow/core/records/record-writer";
@@ -82,7 +82,9 @@ describe("automatic assignment after scoring", () => {
     const t = await teamWithReps(rt.deps, "Rush", Object.entries(caps).map(([id, capacity]) => ({ id, capacity })));
     const leads = await Promise.all(Array.from({ length: 20 }, () => unownedLead(rt.deps, t.teamId)));
 
-    await Promise.all(leads.map((l) => deliverAssignment(rt.deps, [scoredEvent(l)])));
+    // Four "containers" (each its own Db, as separate Lambda instances would be) race for the same team.
+    const containers = Array.from({ length: 4 }, () => ({ ...rt.deps, db: createDb(rt.client, rt.tableName) }));
+    await Promise.all(leads.map((l, i) => deliverAssignment(containers[i % 4] ?? rt.deps, [scoredEvent(l)])));
 
     const stored = await Promise.all(leads.map((l) => storedLead(rt.deps.db, l.leadId)));
     expect(stored.filter((l) => l.ownerId).length).toBe(15);

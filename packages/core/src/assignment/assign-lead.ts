@@ -3,10 +3,10 @@ import { transact } from "../db/transact.ts";
 import { ConflictError, NotFoundError, UnprocessableError } from "../errors.ts";
 import type { Lead } from "../lead/lead.ts";
 import type { Ctx } from "../records/context.ts";
-import { effectiveSettings, methodOf } from "./assignment-settings.ts";
+import { choose, stableReads, targetTeam, type StableReads } from "./assignment-choice.ts";
 import { plannedHandover, plannedPooling, previousOwnerOf, type PlannedWrite } from "./assignment-write.ts";
-import { AtCapacityError, holdOf, isOpenLead, loadsOf } from "./rep-load.ts";
-import { chooseRep, pickTeam, repFits, type AssignmentMethod } from "./territory.ts";
+import { AtCapacityError, holdOf, isOpenLead } from "./rep-load.ts";
+import type { AssignmentMethod } from "./territory.ts";
 
 export interface AssignOptions {
   /** Why, for the audit trail and the event ("scored", "sla_breach", ...). */
@@ -26,42 +26,58 @@ export type AssignOutcome =
   | { kind: "pooled"; lead: Lead; teamId: string }
   | { kind: "skipped"; lead: Lead | undefined };
 
-interface Choice {
-  teamId: string;
-  method: AssignmentMethod;
-  ownerId: string | undefined;
-  capacity: number | undefined;
-  cursorVersion: number | null;
-}
-
 export async function readLead(db: Db, leadId: string): Promise<Lead | undefined> {
   return ((await db.entities.lead.get({ leadId }).go({ consistent: true })).data as Lead | null) ?? undefined;
 }
 
-/** The team, its method, and the rep that method picks among the eligible ones (none: undefined). */
-async function choose(db: Db, lead: Lead, opts: AssignOptions): Promise<Choice> {
-  const settings = await effectiveSettings(db, lead.teamId);
-  const teamId = opts.keepTeam ? lead.teamId : pickTeam(settings.territories, lead).teamId;
-  const method = methodOf(settings, teamId);
-  const [members, cursor] = await Promise.all([
-    db.entities.user.query.byTeamName({ teamId }).go({ pages: "all" }),
-    db.entities.assignmentCursor.get({ teamId }).go({ consistent: true }),
-  ]);
-  const reps = members.data.filter((u) => u.role === "rep" && u.userId !== opts.excludeOwnerId);
-  const loads = await loadsOf(db, reps.map((u) => u.userId));
-  const eligible = reps.filter((u) => repFits(u, lead, loads.get(u.userId) ?? 0)).map((u) => ({ userId: u.userId, load: loads.get(u.userId) ?? 0 }));
-  const ownerId = chooseRep(method, eligible, cursor.data?.lastOwnerId);
-  const capacity = reps.find((u) => u.userId === ownerId)?.capacity ?? 50;
-  return { teamId, method, ownerId, capacity, cursorVersion: cursor.data?.version ?? null };
+async function currentLead(ctx: Ctx, leadId: string, opts: AssignOptions): Promise<Lead | AssignOutcome> {
+  const lead = await readLead(ctx.db, leadId);
+  if (!lead) throw new NotFoundError("lead", leadId);
+  if (opts.when && !opts.when(lead)) return { kind: "skipped", lead };
+  if (!isOpenLead(lead)) throw new UnprocessableError("lead_closed", `Lead ${leadId} is ${lead.status}: there is nothing to assign`, "status");
+  return lead;
 }
 
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 15 * Math.min(attempt + 1, 10)));
-const MAX_ATTEMPTS = 100;
+const isOutcome = (x: Lead | AssignOutcome): x is AssignOutcome => "kind" in x;
+
+const turns = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
+/**
+ * Runs a team's assignments from this process (this `Db`) one at a time. Only an optimisation: the
+ * transaction's conditions keep assignments correct across processes; this spares a burst of same-team
+ * assignments in one process the retries.
+ */
+function inTurn<T>(db: Db, teamId: string, run: () => Promise<T>): Promise<T> {
+  const queue = turns.get(db) ?? new Map<string, Promise<unknown>>();
+  turns.set(db, queue);
+  const result = (queue.get(teamId) ?? Promise.resolve()).then(run, run);
+  const settled = result.then(() => undefined, () => undefined);
+  queue.set(teamId, settled);
+  void settled.then(() => queue.get(teamId) === settled && queue.delete(teamId));
+  return result;
+}
 
 async function commit(ctx: Ctx, plan: PlannedWrite): Promise<void> {
   await transact(ctx.db, plan.writes);
   await ctx.publisher.publish(plan.events);
 }
+
+/** One attempt, on fresh reads of everything that races. */
+async function attempt(ctx: Ctx, reads: StableReads, leadId: string, teamId: string, opts: AssignOptions): Promise<AssignOutcome> {
+  const lead = await currentLead(ctx, leadId, opts);
+  if (isOutcome(lead)) return lead;
+  const choice = await choose(ctx.db, reads, lead, teamId, opts.excludeOwnerId);
+  const at = ctx.clock.now().toISOString();
+  if (!choice.ownerId) return toPool(ctx, lead, teamId, opts, at);
+  const hold = await holdOf(ctx.db, leadId);
+  const handover = { lead, teamId, ownerId: choice.ownerId, method: choice.method, reason: opts.reason, hold, capacity: choice.capacity, cursor: { version: choice.cursorVersion } };
+  const plan = plannedHandover(ctx, handover, at);
+  await commit(ctx, plan);
+  return { kind: "assigned", lead: plan.record, teamId, ownerId: choice.ownerId, previousOwnerId: previousOwnerOf(lead) ?? null, method: choice.method };
+}
+
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * 2 ** attempt)));
+const MAX_ATTEMPTS = 60;
 
 /**
  * Assigns an open lead automatically: territory rules pick the team (unless `keepTeam`), the team's method picks
@@ -71,23 +87,16 @@ async function commit(ctx: Ctx, plan: PlannedWrite): Promise<void> {
  * Nobody eligible: the lead waits in the team pool.
  */
 export async function assignLead(ctx: Ctx, leadId: string, opts: AssignOptions): Promise<AssignOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    const lead = await readLead(ctx.db, leadId);
-    if (!lead) throw new NotFoundError("lead", leadId);
-    if (opts.when && !opts.when(lead)) return { kind: "skipped", lead };
-    if (!isOpenLead(lead)) throw new UnprocessableError("lead_closed", `Lead ${leadId} is ${lead.status}: there is nothing to assign`, "status");
-    const choice = await choose(ctx.db, lead, opts);
-    const at = ctx.clock.now().toISOString();
+  const reads = stableReads(ctx.db);
+  for (let n = 0; ; n++) {
+    const lead = await currentLead(ctx, leadId, opts);
+    if (isOutcome(lead)) return lead;
+    const teamId = await targetTeam(reads, lead, opts.keepTeam === true);
     try {
-      if (!choice.ownerId) return await toPool(ctx, lead, choice.teamId, opts, at);
-      const hold = await holdOf(ctx.db, leadId);
-      const handover = { lead, teamId: choice.teamId, ownerId: choice.ownerId, method: choice.method, reason: opts.reason, hold, capacity: choice.capacity, cursor: { version: choice.cursorVersion } };
-      const plan = plannedHandover(ctx, handover, at);
-      await commit(ctx, plan);
-      return { kind: "assigned", lead: plan.record, teamId: choice.teamId, ownerId: choice.ownerId, previousOwnerId: previousOwnerOf(lead) ?? null, method: choice.method };
+      return await inTurn(ctx.db, teamId, () => attempt(ctx, reads, leadId, teamId, opts));
     } catch (err) {
-      if (!(err instanceof ConflictError || err instanceof AtCapacityError) || attempt >= MAX_ATTEMPTS) throw err;
-      await pause(attempt);
+      if (!(err instanceof ConflictError || err instanceof AtCapacityError) || n >= MAX_ATTEMPTS) throw err;
+      await pause(n);
     }
   }
 }
