@@ -1,6 +1,7 @@
 import { afterAll } from "vitest";
 import { createDb } from "@dealflow/core/db/service";
 import type { DomainEvent } from "@dealflow/core/ports/bus";
+import { assertValidEvents } from "@dealflow/core/events/index";
 import { systemClock } from "@dealflow/core/ports/clock";
 import { startApiServer } from "@dealflow/local/api/api-server";
 import { seedDemo } from "@dealflow/local/seed/demo-seed";
@@ -8,13 +9,18 @@ import { testTable } from "./table.ts";
 
 /**
  * A real API over HTTP on loopback, backed by a fresh table on DynamoDB Local with a small demo data set.
- * `events` collects every domain event the API publishes.
+ * `events` collects every domain event the API publishes; one whose data breaks its catalogued schema fails the call.
  */
 export async function startTestApi() {
   const { client, tableName } = await testTable("api");
   const db = createDb(client, tableName);
   const events: DomainEvent[] = [];
-  const publisher = { publish: async (batch: DomainEvent[]) => void events.push(...batch) };
+  const publisher = {
+    publish: async (batch: DomainEvent[]) => {
+      assertValidEvents(batch);
+      events.push(...batch);
+    },
+  };
   const seeded = await seedDemo({ db, publisher, leadsPerTeam: 12, dealsPerTeam: 6 });
   const api = await startApiServer({ db, publisher, clock: systemClock }, { devTokenSecret: "test-secret-not-for-production" });
   afterAll(() => api.close());

@@ -4,6 +4,7 @@ import { createDb } from "@dealflow/core/db/service";
 import { createSmtpMailer } from "@dealflow/core/mail/index";
 import { createSfnWorkflowEngine } from "@dealflow/core/workflow/index";
 import type { DomainEvent } from "@dealflow/core/ports/bus";
+import { assertValidEvents } from "@dealflow/core/events/index";
 import { systemClock } from "@dealflow/core/ports/clock";
 import type { RuntimeDeps } from "@dealflow/functions/runtime/deps";
 import { localCredentials, localRegion } from "@dealflow/local/dynamodb/dynamodb-local";
@@ -17,7 +18,7 @@ import { testTable } from "./table.ts";
 /**
  * RuntimeDeps for consumer and workflow tests, all real and on loopback: a fresh table, an SMTP capture to read
  * mail back from, and the local Step Functions engine behind its HTTP API (machines and tasks as given).
- * `events` records what was published.
+ * `events` records what was published (each checked against the event catalogue: invalid data throws).
  */
 export async function testRuntimeDeps(opts: { machines?: LocalWorkflowEngineOptions["machines"]; tasks?: (deps: RuntimeDeps) => LocalWorkflowEngineOptions["tasks"]; stateMachineArns?: Record<string, string> } = {}) {
   const { client, tableName } = await testTable("runtime");
@@ -27,7 +28,12 @@ export async function testRuntimeDeps(opts: { machines?: LocalWorkflowEngineOpti
   const statesPort = await freePort();
   const deps: RuntimeDeps = {
     db,
-    publisher: { publish: async (batch) => void events.push(...batch) },
+    publisher: {
+      publish: async (batch) => {
+        assertValidEvents(batch);
+        events.push(...batch);
+      },
+    },
     clock: systemClock,
     mailer: createSmtpMailer({ url: mail.smtpUrl, from: "noreply@dealflow.test" }),
     workflow: createSfnWorkflowEngine(new SFNClient({ endpoint: `http://127.0.0.1:${statesPort}`, region: localRegion, credentials: localCredentials })),

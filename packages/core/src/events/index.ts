@@ -49,3 +49,11 @@ export function validateEvent(event: { name: string; version?: number; data: unk
   const issues = result.error.issues.map((i) => `${i.path.join(".") || "(data)"}: ${i.message}`).join("; ");
   return { known: true, ok: false, reason: `${event.name} v${entry.version} data does not match its schema: ${issues}` };
 }
+
+/** Throws on the first event whose data breaks its catalogued schema (test publishers check every event they see). */
+export function assertValidEvents(events: { name: string; version?: number; data: unknown }[]): void {
+  for (const e of events) {
+    const check = validateEvent(e);
+    if (!check.ok) throw new Error(`Published an invalid event: ${check.reason}`);
+  }
+}
