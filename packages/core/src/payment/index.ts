@@ -11,3 +11,8 @@ export { COLLECTION_MACHINE, collectionExecutionName, stepOf, type CollectionKey
 export type { CollectionDeps } from "./collection-deps.ts";
 export { loadCollectionStep, sendPaymentReminder, markInstalmentOverdue } from "./collection-tasks.ts";
 export { onPlanSet, onInstalmentPaid, stopCollection, type PlanSet } from "./collection-start.ts";
+export { receivablesAgeing, ageingQuery, ageingBuckets, bucketOf, type AgeingReport, type AgeingBucket } from "./receivables-ageing.ts";
+export { collectionsReport, collectionsQuery, monthsOf, type CollectionsRow } from "./collections-report.ts";
+export { daysSalesOutstanding, dsoQuery, dsoFormula, type DsoRow } from "./dso.ts";
+export { exportOrdersCsv, exportPaymentsCsv, exportQuery } from "./exports.ts";
+export { toCsv, csvField, decimalOf, BOM } from "./csv.ts";
