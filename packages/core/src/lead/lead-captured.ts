@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { BusEnvelope } from "../ports/bus.ts";
 import type { Ctx } from "../records/context.ts";
-import { email, shortText, tags, parse } from "../records/schema.ts";
+import { shortText, tags, parse } from "../records/schema.ts";
 import { captureLead, type CaptureResult } from "./capture/capture-lead.ts";
+import { trimmedEmail } from "./capture/capture.schema.ts";
 
 /** `detail` of a `Lead Captured` event that a marketing system (`source` marketing.*) puts on the bus. v1. */
 export const leadCapturedDetail = z
   .object({
     name: shortText,
-    email: email.optional(),
+    email: trimmedEmail.optional(),
     /** National numbers are read in the receiving team's country; send +country code to be sure. */
     phone: z.string().trim().min(1).max(40).optional(),
     title: shortText.optional(),

@@ -25,6 +25,12 @@ export const LeadEntity = new Entity({
     interestScore: { type: "number", default: 0 },
     totalScore: { type: "number", default: 0 },
     grade: { type: "string" },
+    /** The time the stored score was computed as of (behaviour points decay from their own time to this one). */
+    scoredAt: { type: "string" },
+    /** The bus event the stored score answered, so a redelivery of it changes nothing. */
+    scoredEventId: { type: "string" },
+    /** When the total first reached the team's threshold (the lead became qualified; lead.qualified published). */
+    qualifiedAt: { type: "string" },
     status: { type: leadStatuses, required: true, default: "new" },
     slaDueAt: { type: "string" },
     /** When the current owner got the lead (the `lead.assigned` event's time). */

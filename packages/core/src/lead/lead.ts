@@ -5,9 +5,10 @@ import { page } from "../records/list.ts";
 import { listTeam, assertWritable } from "../records/access.ts";
 import { getRecord, type RecordKind } from "../records/record-writer.ts";
 import { creationTeam, initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
-import { email, phone, shortText, tags, versionField, parse } from "../records/schema.ts";
+import { phone, shortText, tags, versionField, parse } from "../records/schema.ts";
 import { leadSources, leadStatuses, type LeadEntity } from "./lead.entity.ts";
 import { captureLead, type CaptureResult } from "./capture/capture-lead.ts";
+import { trimmedEmail } from "./capture/capture.schema.ts";
 import { keySyncWrites, normalisedPhone, touchesKeys } from "./capture/lead-key-sync.ts";
 import { listTouches } from "./capture/lead-touch.ts";
 import { listMarketingActivities } from "./capture/marketing-activity.ts";
@@ -19,7 +20,7 @@ const leadFields = {
   source: z.enum(leadSources),
   campaign: shortText.optional(),
   name: shortText,
-  email: email.optional(),
+  email: trimmedEmail.optional(),
   phone: phone.optional(),
   title: shortText.optional(),
   companyName: shortText.optional(),

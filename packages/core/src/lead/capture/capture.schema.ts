@@ -2,13 +2,16 @@ import { z } from "zod";
 import { email, shortText, tags } from "../../records/schema.ts";
 import type { leadSources } from "../lead.entity.ts";
 
+/** An email as typed: surrounding spaces dropped, then checked and lowercased. */
+export const trimmedEmail = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), email);
+
 export type LeadSource = (typeof leadSources)[number];
 
 /** Person and company fields every channel submits; `captureLead` trims, lowercases and normalises them. */
 export const captureInputSchema = z
   .object({
     name: shortText,
-    email: email.optional(),
+    email: trimmedEmail.optional(),
     // Any national or international notation; turned into E.164 with the team's country (400 if not a number).
     phone: z.string().trim().min(1).max(40).optional(),
     title: shortText.optional(),

@@ -4,8 +4,9 @@ import { UnprocessableError } from "../../errors.ts";
 import type { BusEnvelope } from "../../ports/bus.ts";
 import type { Ctx } from "../../records/context.ts";
 import { domainEvent, getRecord } from "../../records/record-writer.ts";
-import { email, isoDateTime, parse } from "../../records/schema.ts";
+import { isoDateTime, parse } from "../../records/schema.ts";
 import { leadKind, type Lead } from "../lead.ts";
+import { trimmedEmail } from "./capture.schema.ts";
 import { leadActivityTypes } from "./lead-activity.entity.ts";
 import { readKeys } from "./lead-keys.ts";
 import { dedupeKeys, toE164 } from "./normalise.ts";
@@ -13,7 +14,7 @@ import { dedupeKeys, toE164 } from "./normalise.ts";
 /** `detail` of a `Lead Activity` event a marketing system (`source` marketing.*) puts on the bus. v1. */
 export const leadActivityDetail = z
   .object({
-    email: email.optional(),
+    email: trimmedEmail.optional(),
     /** E.164 (+8613800138000); a national number is read as Chinese. */
     phone: z.string().trim().min(1).max(40).optional(),
     activityType: z.enum(leadActivityTypes),
