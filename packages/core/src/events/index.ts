@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assignmentEvents } from "./assignment.events.ts";
 import { leadEvents } from "./lead.events.ts";
 import { slaEvents } from "./sla.events.ts";
+import { paymentEvents } from "./payments.events.ts";
 
 /** One event a Dealflow bus carries: its schema version, what it means, and the zod schema of its data. */
 export interface CatalogueEntry {
@@ -17,6 +18,7 @@ export const eventCatalogue: Record<string, CatalogueEntry> = {
   ...leadEvents,
   ...slaEvents,
   ...assignmentEvents,
+  ...paymentEvents,
 };
 
 const isDomain = (e: CatalogueEntry) => (e.source ?? "dealflow") === "dealflow";
