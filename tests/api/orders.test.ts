@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "../support/api.ts";
+import { assertValidEvents } from "@dealflow/core/events/index";
 import { dealFactory } from "./deal-fixtures.ts";
 
 type Body = Record<string, any>;
@@ -23,12 +24,12 @@ const close = (d: Body, body: Body) => api.call("POST", `/opportunities/${d.oppo
 const order = (d: Body, body: Body = {}, token = rep) => api.call("POST", `/opportunities/${d.opportunityId}/order`, { token, body });
 const seq = (orderNumber: string) => Number(orderNumber.slice(-6));
 
-/** An open deal whose primary quote totals 3 × 333.33 − 10% + 13% tax. */
+/** An open deal whose primary quote totals 3 × 333.33 − 10% + 13% tax (marking it primary leaves the deal as it was). */
 async function quotedDeal(discountPct = 10): Promise<{ deal: Body; quote: Body }> {
   const deal = await f.deal(f.ready);
   const q = (await api.call("POST", `/opportunities/${deal.opportunityId}/quotes`, { token: rep, body: { lines: [{ productId: product.productId, quantity: 3, discountPct }], taxRatePct: 13 } })).body;
-  if (q.status === "draft") await api.call("POST", `/quotes/${q.quoteId}/primary`, { token: rep, body: { version: q.version } });
-  return { deal: await f.read(deal), quote: (await api.call("GET", `/quotes/${q.quoteId}`, { token: rep })).body };
+  if (q.status !== "draft") return { deal, quote: q };
+  return { deal, quote: (await api.call("POST", `/quotes/${q.quoteId}/primary`, { token: rep, body: { version: q.version } })).body.quote };
 }
 
 /** A deal won without an order (createOrder false), with its primary quote. */
@@ -133,5 +134,7 @@ describe("orders from won deals", () => {
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
     const counter = await api.db.entities.sequence.get({ name: `order-${year}` }).go();
     expect(counter.data?.value).toBe(all.length);
+    expect(api.events.filter((e) => e.name === "order.created")).toHaveLength(51);
+    expect(() => assertValidEvents(api.events)).not.toThrow();
   }, 240_000);
 });

@@ -9,6 +9,7 @@ import { localCredentials, localRegion } from "@dealflow/local/dynamodb/dynamodb
 import { startSmtpCapture } from "@dealflow/local/mail/smtp-capture";
 import { deliverThroughRule } from "../events/collab-fixtures.ts";
 import { quoteApprovalMailHandler } from "@dealflow/functions/events/quote-approval-mail";
+import { assertValidEvents, eventJsonSchemas } from "@dealflow/core/events/index";
 import { dealFactory } from "./deal-fixtures.ts";
 
 type Body = Record<string, any>;
@@ -187,6 +188,20 @@ describe("discount approval", () => {
     expect(q).toMatchObject({ status: "draft", approvalThresholdPct: 25 });
     expect((await quote(await f.deal(f.ready), { lines: lines(0), overallDiscountPct: 26 })).body.status).toBe("pending_approval");
     expect(await api.call("PUT", `/teams/${teamId}/quote-settings`, { token: manager, body: { version: 1, discountThresholdPct: 15 } })).toMatchObject({ status: 200, body: { discountThresholdPct: 15 } });
+  });
+});
+
+describe("events and docs", () => {
+  it("publishes quote events that match their catalogued schemas, documented with the routes", async () => {
+    const deal = await f.deal(f.ready);
+    const q = (await quote(deal, { lines: lines(30) })).body;
+    await act(q, "approve", {}, manager);
+    const names = new Set(api.events.map((e) => e.name));
+    for (const name of ["quote.created", "quote.updated", "quote.approval_requested", "quote.approved"]) expect(names).toContain(name);
+    expect(() => assertValidEvents(api.events)).not.toThrow();
+    expect(Object.keys(eventJsonSchemas())).toEqual(expect.arrayContaining(["product.created", "quote.approval_requested", "quote.rejected", "quote.marked_primary", "order.created"]));
+    const paths = Object.keys((await api.call("GET", "/openapi.json")).body.paths);
+    expect(paths).toEqual(expect.arrayContaining(["/products", "/products/{id}", "/opportunities/{id}/quotes", "/quotes/{id}/approve", "/quotes/{id}/primary", "/teams/{id}/quote-settings"]));
   });
 });
 

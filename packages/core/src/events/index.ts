@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assignmentEvents } from "./assignment.events.ts";
 import { leadEvents } from "./lead.events.ts";
 import { slaEvents } from "./sla.events.ts";
+import { l2cEvents } from "./l2c.events.ts";
 import { paymentEvents } from "./payments.events.ts";
 
 /** One event a Dealflow bus carries: its schema version, what it means, and the zod schema of its data. */
@@ -18,6 +19,7 @@ export const eventCatalogue: Record<string, CatalogueEntry> = {
   ...leadEvents,
   ...slaEvents,
   ...assignmentEvents,
+  ...l2cEvents,
   ...paymentEvents,
 };
 

@@ -80,10 +80,12 @@ export async function createOrderForDeal(ctx: Ctx, opportunityId: string, raw: z
   const input = parse(createOrderSchema, raw);
   const deal = assertWritable(ctx.actor, "opportunity", opportunityId, (await getRecord(ctx.db, opportunityKind, opportunityId)) as Opportunity | null);
   if (deal.status !== "won") throw new UnprocessableError("deal_not_won", `Only a won deal can be ordered; this one is ${deal.status}`, "status");
+  const existing = await existingOrderId(ctx, opportunityId);
+  if (existing) throw alreadyOrdered(opportunityId, existing);
+  const quote = orderableQuote(await primaryQuoteOf(ctx.db, opportunityId));
+  // Only the number is read again on a retry; the deal's one-order item still refuses a concurrent second order.
   return withNextNumber(async () => {
-    const existing = await existingOrderId(ctx, opportunityId);
-    if (existing) throw alreadyOrdered(opportunityId, existing);
-    const plan = await planOrder(ctx, deal, orderableQuote(await primaryQuoteOf(ctx.db, opportunityId)), input);
+    const plan = await planOrder(ctx, deal, quote, input);
     await transact(ctx.db, plan.writes);
     await ctx.publisher.publish(plan.events);
     return plan.record;

@@ -37,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `attempt` (which reads the counter and commits its transaction) until no other writer got the number
- * first. Backoff with jitter spreads a burst of concurrent creations so each retry has a fair chance.
+ * first. Exponential backoff with full jitter spreads a burst of concurrent creations, so fewer retries collide.
  */
 export async function withNextNumber<T>(attempt: () => Promise<T>, maxAttempts = 200): Promise<T> {
   for (let i = 1; ; i++) {
@@ -48,7 +48,7 @@ export async function withNextNumber<T>(attempt: () => Promise<T>, maxAttempts =
         if (retryable(err)) throw new ConflictError("Too many concurrent creations took the next number; try again", "orderNumber");
         throw err;
       }
-      await sleep(Math.random() * Math.min(200, 5 * i));
+      await sleep(Math.random() * Math.min(250, 5 * 2 ** Math.min(i, 6)));
     }
   }
 }
