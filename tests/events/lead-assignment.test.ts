@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Lead, createDb, systemPrincipal, type Ctx } from "@dealflow/core";
 import { assignManually, updateAssignmentSettings } from "@dealflow/core/assignment/index";
+import { validateEvent } from "@dealflow/core/events/index";
 import { releaseToPool } from "@dealflow/core/pool/index";
 import { updateRecord } from "@dealflow/core/records/record-writer";
 import { testRuntimeDeps } from "../support/runtime-deps.ts";
@@ -31,6 +32,7 @@ describe("automatic assignment after scoring", () => {
     const [event] = assignedEvents(rt.events, lead.leadId);
     expect(event?.data).toEqual({ leadId: lead.leadId, teamId: east.teamId, ownerId: "east-a", previousOwnerId: null, method: "round_robin", reason: "scored" });
     expect(assigned.assignedAt).toBe(event?.occurredAt);
+    expect(validateEvent({ name: "lead.assigned", version: 1, data: event?.data })).toEqual({ known: true, ok: true });
     const { data: audit } = await rt.deps.db.entities.audit.query.byRecord({ recordType: "lead", recordId: lead.leadId }).go();
     expect(audit.find((a) => a.action === "assign")?.changes).toEqual(expect.arrayContaining([{ field: "ownerId", old: null, new: "east-a" }, { field: "teamId", old: global.teamId, new: east.teamId }]));
     const { data: timeline } = await rt.deps.db.entities.activity.query.bySubject({ subjectType: "lead", subjectId: lead.leadId }).go();
