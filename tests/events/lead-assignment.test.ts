@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Lead, createDb, systemPrincipal, type Ctx } from "@dealflow/core";
-import { assignManually, updateAssignmentSettings } from "@dealflow/core/assignment/index";
+import { assignManually, resyncLeadLoads, updateAssignmentSettings } from "@dealflow/core/assignment/index";
 import { validateEvent } from "@dealflow/core/events/index";
 import { releaseToPool } from "@dealflow/core/pool/index";
 import { updateRecord } from "@dealflow/core/records/record-writer";
@@ -136,6 +136,16 @@ describe("loads", () => {
     await deliverLoad(rt.deps, laterFirst.reverse());
 
     expect(await countsOf(rt.deps.db, ["loads-a", "loads-b"])).toEqual({ counted: { "loads-a": 1, "loads-b": 0 }, owned: { "loads-a": 1, "loads-b": 0 } });
+  });
+
+  it("can be rebuilt from the leads themselves after lost events, and a second rebuild changes nothing", async () => {
+    const t = await teamWithReps(rt.deps, "Lost", [{ id: "lost-a" }]);
+    await Lead.createLead(t.as("lost-a"), { source: "phone", name: "Never counted", email: "never-counted@example.test" });
+    expect((await countsOf(rt.deps.db, ["lost-a"])).counted).toEqual({ "lost-a": 0 });
+
+    expect((await resyncLeadLoads(rt.deps.db, () => new Date())).moved).toBeGreaterThan(0);
+    expect(await resyncLeadLoads(rt.deps.db, () => new Date())).toMatchObject({ moved: 0 });
+    expect(await countsOf(rt.deps.db, ["lost-a"])).toEqual({ counted: { "lost-a": 1 }, owned: { "lost-a": 1 } });
   });
 
   it("least-loaded gives the lead to the rep with the fewest open leads, ties in rotation order", async () => {

@@ -106,3 +106,21 @@ export async function syncLeadHold(db: Db, leadId: string, now: () => Date): Pro
     }
   }
 }
+
+/**
+ * Rebuilds every rep's count from the leads themselves (after dead-lettered LeadLoad events, or for data
+ * written before counting existed): each lead's hold is brought up to date, so running it twice changes nothing.
+ */
+export async function resyncLeadLoads(db: Db, now: () => Date): Promise<{ leads: number; moved: number }> {
+  const teams = (await db.entities.team.query.all({}).go({ pages: "all" })).data;
+  let leads = 0;
+  let moved = 0;
+  for (const team of teams) {
+    const { data } = await db.entities.lead.query.byTeamStatus({ teamId: team.teamId }).go({ pages: "all", attributes: ["leadId"] });
+    for (const { leadId } of data) {
+      leads++;
+      if ((await syncLeadHold(db, leadId, now)) === "moved") moved++;
+    }
+  }
+  return { leads, moved };
+}
