@@ -7,6 +7,7 @@ import { systemPrincipal, type Ctx } from "../../records/context.ts";
 import { Team } from "../../index.ts";
 import { captureLead } from "./capture-lead.ts";
 import { listTouches } from "./lead-touch.ts";
+import { backfillLeadKeys } from "./key-backfill.ts";
 
 const published: DomainEvent[] = [];
 let sys: Ctx;
@@ -64,5 +65,13 @@ describe("captureLead", () => {
     await expect(captureLead(sys, { name: "Bad Phone", phone: "12345" }, { channel: "api", teamId })).rejects.toMatchObject({ status: 400, field: "phone" });
     const { data } = await sys.db.entities.lead.query.byTeamStatus({ teamId }).go({ pages: "all" });
     expect(data.some((l) => l.name === "Bad Phone")).toBe(false);
+  });
+
+  it("backfills keys of leads written without them, so a later capture finds them", async () => {
+    await sys.db.entities.lead.create({ leadId: "legacy-1", teamId, version: 1, createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", createdBy: "system", source: "import", name: "Old Timer", email: "old@legacy.example", status: "new" }).go();
+    expect((await backfillLeadKeys(sys)).keysTaken).toBeGreaterThanOrEqual(1);
+    expect((await backfillLeadKeys(sys)).keysTaken).toBe(0);
+    const again = await captureLead(sys, { name: "Old Timer", email: "OLD@legacy.example" }, { channel: "api", teamId });
+    expect(again).toMatchObject({ outcome: "touched", lead: { leadId: "legacy-1" } });
   });
 });
