@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assignmentEvents } from "./assignment.events.ts";
 import { leadEvents } from "./lead.events.ts";
 import { slaEvents } from "./sla.events.ts";
+import { webFormEvents } from "./web-form.events.ts";
 import { l2cEvents } from "./l2c.events.ts";
 import { paymentEvents } from "./payments.events.ts";
 
@@ -18,6 +19,7 @@ export interface CatalogueEntry {
 export const eventCatalogue: Record<string, CatalogueEntry> = {
   ...leadEvents,
   ...slaEvents,
+  ...webFormEvents,
   ...assignmentEvents,
   ...l2cEvents,
   ...paymentEvents,

@@ -80,9 +80,8 @@ export async function importLeads(ctx: Ctx, raw: z.input<typeof importLeadsSchem
   const mapping = resolveMapping(table.header, input.mapping);
   const country = teamPhoneCountry(team.timezone);
   const rows = table.rows.map(({ row, cells }) => {
-    const cellsInput = rowInput(cells, mapping);
-    const rawRow = { ...(input.campaign && { campaign: input.campaign }), ...cellsInput };
-    return { row, rawRow, checked: checkRow(rawRow, teamId, country) };
+    const values = { ...(input.campaign && { campaign: input.campaign }), ...rowInput(cells, mapping) };
+    return { row, checked: checkRow(values, teamId, country) };
   });
   const reports = await inBatches(rows, async ({ row, checked }): Promise<RowReport> => {
     if (!checked.ok) return { row, outcome: "error", errors: checked.errors };
