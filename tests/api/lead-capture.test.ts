@@ -29,13 +29,13 @@ describe("POST /leads capture", () => {
   });
 
   it.each([
-    ["email", { email: `DUP.Email@Key-${run}.example` }, { email: `dup.email@key-${run}.example`, name: "Someone Else" }],
-    ["phone", { phone: "+86 139 0000 0001" }, { phone: "13900000001", name: "Phone Again" }],
+    ["email", { name: "Ada Key", email: `DUP.Email@Key-${run}.example` }, { email: `dup.email@key-${run}.example`, name: "Someone Else" }],
+    ["phone", { name: "Ada Key", phone: "+86 139 0000 0001" }, { phone: "13900000001", name: "Phone Again" }],
     ["company+name", { companyName: `Key Co ${run}`, name: "Ada Key" }, { companyName: `KEY  co ${run}`, name: "ada key" }],
   ])("turns a repeat on %s into a touch on the existing lead (200, outcome touched)", async (_kind, first, again) => {
-    const created = await post({ name: "Ada Key", ...first, campaign: "Launch" });
+    const created = await post({ ...first, campaign: "Launch" });
     expect(created.status).toBe(201);
-    const repeat = await post({ name: "Ada Key", ...again, campaign: "Webinar", title: "CTO" });
+    const repeat = await post({ ...again, campaign: "Webinar", title: "CTO" });
     expect(repeat.status).toBe(200);
     expect(repeat.body).toMatchObject({ outcome: "touched", leadId: created.body.leadId, title: "CTO", touchCount: 1 });
     expect(await touches(created.body.leadId)).toMatchObject([{ channel: "api", campaign: "Webinar", filled: ["title"] }]);
