@@ -27,6 +27,12 @@ export const rules: readonly RuleSpec[] = [
     target: { kind: "lambda", handler: "lead-activity" },
   },
   {
+    name: "LeadScoring",
+    description: "A lead captured, touched, with a marketing activity, or edited in a scored field is scored (fit + decaying interest) under its team's rules; lead.scored, once lead.qualified",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["lead.created", "lead.touched", "lead.activity_recorded", "lead.updated"] },
+    target: { kind: "lambda", handler: "lead-scoring" },
+  },
+  {
     name: "DealOpened",
     description: "A created or reopened deal gets its deal-flow execution (stage SLA timer)",
     pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["opportunity.created", "opportunity.reopened"] },

@@ -11,6 +11,7 @@ import { QuotaEntity } from "../forecast/quota.entity.ts";
 import { ForecastSnapshotEntity, ForecastSubmissionEntity } from "../forecast/forecast-history.entity.ts";
 import { WinModelEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
+import { ScoringRulesEntity } from "../scoring/scoring-rules.entity.ts";
 import { AssignmentCursorEntity, AssignmentSettingsEntity, LeadHoldEntity, RepLoadEntity } from "../assignment/assignment.entity.ts";
 import { CaptureReceiptEntity } from "../lead/capture/capture-receipt.entity.ts";
 import { LeadActivityEntity } from "../lead/capture/lead-activity.entity.ts";
@@ -43,6 +44,7 @@ const entities = {
   leadKey: LeadKeyEntity,
   leadTouch: LeadTouchEntity,
   leadActivity: LeadActivityEntity,
+  scoringRules: ScoringRulesEntity,
   captureReceipt: CaptureReceiptEntity,
   account: AccountEntity,
   contact: ContactEntity,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assignmentEvents } from "./assignment.events.ts";
 import { leadEvents } from "./lead.events.ts";
 import { slaEvents } from "./sla.events.ts";
+import { scoringEvents } from "./scoring.events.ts";
 import { webFormEvents } from "./web-form.events.ts";
 import { l2cEvents } from "./l2c.events.ts";
 import { paymentEvents } from "./payments.events.ts";
@@ -21,6 +22,7 @@ export const eventCatalogue: Record<string, CatalogueEntry> = {
   ...slaEvents,
   ...webFormEvents,
   ...assignmentEvents,
+  ...scoringEvents,
   ...l2cEvents,
   ...paymentEvents,
 };

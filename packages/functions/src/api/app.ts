@@ -23,6 +23,7 @@ import { productsRouter } from "./routes/products.routes.ts";
 import { quotesRouter } from "./routes/quotes.routes.ts";
 import { ordersRouter } from "./routes/orders.routes.ts";
 import { assignmentRouter } from "./routes/assignment.routes.ts";
+import { scoringRouter } from "./routes/scoring.routes.ts";
 import { paymentsRouter } from "./routes/payments.routes.ts";
 import { receivablesRouter } from "./routes/reports-receivables.routes.ts";
 
@@ -64,6 +65,7 @@ export function createApp(deps: ApiDeps) {
   app.route("/", quotesRouter());
   app.route("/", ordersRouter());
   app.route("/", assignmentRouter());
+  app.route("/", scoringRouter());
   app.route("/", paymentsRouter());
   app.route("/", receivablesRouter());
   return app;

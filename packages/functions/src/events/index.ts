@@ -2,6 +2,8 @@ import type { BusEnvelope } from "@dealflow/core/ports/bus";
 import type { RuntimeDeps } from "../runtime/deps.ts";
 import { leadCapturedHandler } from "./lead-captured.ts";
 import { leadActivityHandler } from "./lead-activity.ts";
+import { leadScoringHandler } from "./lead-scoring.ts";
+import { nightlyRescoreHandler } from "../scheduled/nightly-rescore.ts";
 import { dealClosedHandler } from "./deal-closed.ts";
 import { dealOpenedHandler } from "./deal-opened.ts";
 import { dealStageChangedHandler } from "./deal-stage-changed.ts";
@@ -22,6 +24,8 @@ import { instalmentCollectionStopHandler } from "./instalment-collection-stop.ts
 export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnvelope) => Promise<void>> = {
   "lead-captured": leadCapturedHandler,
   "lead-activity": leadActivityHandler,
+  "lead-scoring": leadScoringHandler,
+  "../scheduled/nightly-rescore": nightlyRescoreHandler,
   "deal-opened": dealOpenedHandler,
   "deal-stage-changed": dealStageChangedHandler,
   "deal-closed": dealClosedHandler,
