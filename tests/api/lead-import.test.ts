@@ -83,7 +83,7 @@ describe("CSV import over the API", () => {
   });
 
   it("is documented in the OpenAPI description with the web-form routes", async () => {
-    const doc = await (await fetch(`${api.url}/openapi.json`)).json();
+    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/imports/leads", "/web-forms", "/web-forms/{id}/embed", "/f/{formId}"]));
   });
 
