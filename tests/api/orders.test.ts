@@ -14,7 +14,7 @@ let product: Body;
 
 beforeAll(async () => {
   api = await startTestApi();
-  [admin, rep, manager, globalRep] = await Promise.all(["admin@", "li.na@", "zhang.wei@", "tom.baker@"].map((u) => api.login(`${u}dealflow.dev`)));
+  [admin, rep, manager, globalRep] = await Promise.all([api.login("admin@dealflow.dev"), api.login("li.na@dealflow.dev"), api.login("zhang.wei@dealflow.dev"), api.login("tom.baker@dealflow.dev")]);
   f = await dealFactory(api, admin, rep, { name: "Ordering" });
   product = (await api.call("POST", "/products", { token: admin, body: { name: "Plant sensor", sku: "SEN-1", unit: "piece", listPriceCents: 33_333, currency: "CNY" } })).body;
 });

@@ -24,7 +24,7 @@ let support: Body;
 
 beforeAll(async () => {
   api = await startTestApi();
-  [admin, rep, manager, otherManager] = await Promise.all(["admin@", "li.na@", "zhang.wei@", "sarah.lee@"].map((u) => api.login(`${u}dealflow.dev`)));
+  [admin, rep, manager, otherManager] = await Promise.all([api.login("admin@dealflow.dev"), api.login("li.na@dealflow.dev"), api.login("zhang.wei@dealflow.dev"), api.login("sarah.lee@dealflow.dev")]);
   f = await dealFactory(api, admin, rep, { name: "Quoting" });
   licence = (await api.call("POST", "/products", { token: admin, body: { name: "CRM licence", sku: "LIC-1", unit: "seat", listPriceCents: 120_000, currency: "CNY" } })).body;
   support = (await api.call("POST", "/products", { token: admin, body: { name: "Support plan", sku: "SUP-1", unit: "year", listPriceCents: 4_999, currency: "CNY", description: "Office hours" } })).body;
