@@ -8,7 +8,7 @@ const global = team("sarah.lee@dealflow.dev");
 let admin: string, manager: string, rep: string, otherRep: string;
 
 beforeAll(async () => {
-  [admin, manager, rep, otherRep] = await Promise.all(["admin@dealflow.dev", "zhang.wei@dealflow.dev", "li.na@dealflow.dev", "tom.baker@dealflow.dev"].map((e) => api.login(e)));
+  [admin, manager, rep, otherRep] = await Promise.all([api.login("admin@dealflow.dev"), api.login("zhang.wei@dealflow.dev"), api.login("li.na@dealflow.dev"), api.login("tom.baker@dealflow.dev")]);
 });
 
 const base = { interestRules: [{ activityType: "demo_request", points: 20 }], touchPoints: 3, halfLifeDays: 7, qualifyThreshold: 40, grades: { A: 60, B: 40, C: 20 } };
