@@ -140,3 +140,28 @@ describe("payments", () => {
     expect(view.instalments[0].status).toBe("overdue");
   });
 });
+
+describe("documentation", () => {
+  it("documents the plan, payment, settings, report and export routes in the OpenAPI document", async () => {
+    const doc = await api.call("GET", "/openapi.json");
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths ?? {});
+    expect(paths).toEqual(expect.arrayContaining([
+      "/orders/{id}/plan", "/orders/{id}/payments", "/teams/{id}/collection-settings",
+      "/reports/receivables/ageing", "/reports/collections", "/reports/dso", "/exports/orders.csv", "/exports/payments.csv",
+    ]));
+    expect(doc.body.paths["/orders/{id}/plan"].put.summary).toContain("add up exactly to the order total");
+  });
+
+  it("keeps team collection settings: defaults until a manager saves them, durations checked", async () => {
+    const teamId = east();
+    const path = `/teams/${teamId}/collection-settings`;
+    expect((await api.call("GET", path, { token: tokens["li.na"] })).body).toMatchObject({ remindBefore: "3d", grace: "0d", financeEmail: null, version: null, timeZone: "Asia/Shanghai" });
+    expect((await api.call("PUT", path, { token: tokens["li.na"], body: { grace: "2d" } })).status).toBe(403);
+    expect((await api.call("PUT", path, { token: tokens["zhang.wei"], body: { remindBefore: "three days" } })).body).toMatchObject({ field: "remindBefore" });
+    const saved = await api.call("PUT", path, { token: tokens["zhang.wei"], body: { remindBefore: "5d", financeEmail: "AR@Example.cn" } });
+    expect(saved.body).toMatchObject({ remindBefore: "5d", grace: "0d", financeEmail: "ar@example.cn", version: 1 });
+    expect((await api.call("PUT", path, { token: tokens["zhang.wei"], body: { grace: "1d" } })).body).toMatchObject({ field: "version" });
+    expect((await api.call("GET", `/teams/${ids["tom.baker"]?.teamId}/collection-settings`, { token: tokens["li.na"] })).status).toBe(404);
+  });
+});
