@@ -49,6 +49,7 @@ describe("scoring rules settings", () => {
     [{ ...rules, fitRules: [{ field: "industry", op: "equals", points: 1 }] }, "fitRules.0.value"],
     [{ ...rules, fitRules: [{ field: "industry", op: "in", value: "software", points: 1 }] }, "fitRules.0.values"],
     [{ ...rules, fitRules: [{ field: "shoeSize", op: "exists", points: 1 }] }, "fitRules.0.field"],
+    [{ ...rules, fitRules: [{ field: "title", op: "contains", value: "VP", values: ["CEO"], points: 1 }] }, "fitRules.0.values"],
     [{ ...rules, fitRules: [{ field: "email", op: "exists", points: 1000 }] }, "fitRules.0.points"],
     [{ ...rules, interestRules: [{ activityType: "webinar", points: 5 }, { activityType: "webinar", points: 6 }] }, "interestRules.1.activityType"],
     [{ ...rules, interestRules: [{ activityType: "sneeze", points: 5 }] }, "interestRules.0.activityType"],

@@ -29,6 +29,7 @@ export const fitRuleSchema = z
     if (r.op === "in" && r.values === undefined) need("values", "An in rule needs values (a list)");
     if (r.op === "contains" && r.value === undefined && r.values === undefined) need("value", "A contains rule needs a value or values");
     if (r.op === "exists" && (r.value !== undefined || r.values !== undefined)) need("value", "An exists rule takes no value");
+    if (r.value !== undefined && r.values !== undefined) need("values", "Give value or values, not both");
   });
 
 export const interestRuleSchema = z.object({ activityType: z.enum(leadActivityTypes), points }).strict();
