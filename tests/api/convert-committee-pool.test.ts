@@ -34,7 +34,7 @@ describe("lead conversion", () => {
     const { account, contact, opportunity, matched } = res.body;
     expect(matched).toEqual({ account: null, contact: false });
     expect(account).toMatchObject({ name: `新科技 NewCo ${run}`, domain: `newco-${run}.cn`, industry: "Manufacturing", version: 1 });
-    expect(contact).toMatchObject({ accountId: account.accountId, name: "周明", email: lead.email, title: "CIO", phone: "+86 21 5555 0101" });
+    expect(contact).toMatchObject({ accountId: account.accountId, name: "周明", email: lead.email, title: "CIO", phone: "+862155550101" }); // capture stores E.164
     expect(opportunity).toMatchObject({ accountId: account.accountId, sourceLeadId: lead.leadId, amount: 480000, status: "open", contacts: [{ contactId: contact.contactId, role: "influencer" }] });
     const reread = await api.call("GET", `/leads/${lead.leadId}`, { token: rep });
     expect(reread.body).toMatchObject({ status: "converted", convertedOpportunityId: opportunity.opportunityId, convertedAccountId: account.accountId, convertedContactId: contact.contactId });

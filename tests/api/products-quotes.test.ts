@@ -145,9 +145,10 @@ describe("discount approval", () => {
     expect(await act(pending, "primary")).toMatchObject({ status: 422, body: { code: "approval_pending" } });
     expect(await act(pending, "send")).toMatchObject({ status: 422, body: { code: "approval_pending" } });
     expect(await deliver()).toBe(1);
+    // Zhang Wei and Li Na read Chinese (their locale): the mails are in it.
     const request = await runtime.mail.waitFor((m) => m.to.includes("zhang.wei@dealflow.dev"));
-    expect(request.subject).toContain(`Discount approval needed: ${pending.quoteNumber} v1 on "Discount deal" (20% > 15%)`);
-    expect(request.text).toContain("Total 2,269.93 CNY"); // 2400.00 − 20% + 349.93
+    expect(request.subject).toBe(`折扣待审批：「Discount deal」的报价 ${pending.quoteNumber} v1（20% > 15%）`);
+    expect(request.text).toContain("总额 2,269.93 CNY"); // 2400.00 − 20% + 349.93
 
     expect(await act(pending, "approve", {}, rep)).toMatchObject({ status: 403 });
     expect(await act(pending, "approve", {}, otherManager)).toMatchObject({ status: 404 });
@@ -155,8 +156,8 @@ describe("discount approval", () => {
     const rejected = await act(pending, "reject", { comment: "Max 15% this quarter" }, manager);
     expect(rejected).toMatchObject({ status: 200, body: { status: "rejected", approvalComment: "Max 15% this quarter", decidedBy: expect.any(String) } });
     expect(await deliver()).toBe(1);
-    const no = await runtime.mail.waitFor((m) => m.to.includes("li.na@dealflow.dev") && m.subject.includes("rejected"));
-    expect(no.text).toContain("Comment: Max 15% this quarter");
+    const no = await runtime.mail.waitFor((m) => m.to.includes("li.na@dealflow.dev") && m.subject.includes("已驳回"));
+    expect(no.text).toContain("意见：Max 15% this quarter");
 
     // The rep edits: still over the threshold, so the manager is asked again; then approves.
     const asked = (await edit(rejected.body, { lines: lines(18) })).body;
@@ -165,18 +166,20 @@ describe("discount approval", () => {
     const approved = await act(asked, "approve", { comment: "OK for this logo" }, manager);
     expect(approved).toMatchObject({ status: 200, body: { status: "approved" } });
     expect(await deliver()).toBe(2);
-    await runtime.mail.waitFor((m) => m.to.includes("li.na@dealflow.dev") && m.subject.includes("approved"));
+    await runtime.mail.waitFor((m) => m.to.includes("li.na@dealflow.dev") && m.subject.includes("已批准"));
     expect(await act(approved.body, "primary")).toMatchObject({ status: 200, body: { quote: { isPrimary: true } } });
 
     const trail = (await api.db.entities.audit.query.byRecord({ recordType: "quote", recordId: pending.quoteId }).go()).data;
     expect(trail.map((a) => a.action)).toEqual(["create", "reject", "update", "approve", "mark_primary"]);
     expect(trail[1]?.changes).toEqual(expect.arrayContaining([{ field: "status", old: "pending_approval", new: "rejected" }, { field: "approvalComment", old: null, new: "Max 15% this quarter" }]));
 
-    // A redelivered event mails nobody twice.
+    // A redelivered event mails nobody twice; an English-speaking author (Tom Baker) reads English.
+    const tom = (await api.call("GET", "/me", { token: await api.login("tom.baker@dealflow.dev") })).body;
     const before = runtime.mail.messages().length;
-    const decided = { id: "dup", name: "quote.approved", version: 1, occurredAt: new Date().toISOString(), data: { ...approvalFields(approved.body), decidedBy: "x", comment: null } };
+    const decided = { id: "dup", name: "quote.approved", version: 1, occurredAt: new Date().toISOString(), data: { ...approvalFields(approved.body), authorId: tom.userId, decidedBy: "x", comment: null } };
     await deliverThroughRule("QuoteApprovalMail", [decided, decided], quoteApprovalMailHandler(deps));
     expect(runtime.mail.messages().length).toBe(before + 1);
+    expect(runtime.mail.messages().at(-1)).toMatchObject({ to: [tom.email], subject: `Quote ${approved.body.quoteNumber} v1 on "Discount deal" approved by x` });
   });
 
   it("follows the threshold the team's manager sets", async () => {

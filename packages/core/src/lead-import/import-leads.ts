@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError, UnprocessableError } from "../errors.ts";
 import { captureLead } from "../lead/capture/capture-lead.ts";
 import type { CaptureFields } from "../lead/capture/capture.schema.ts";
-import { teamPhoneCountry } from "../lead/capture/normalise.ts";
+import { dedupeKeys, keyLabel, teamPhoneCountry } from "../lead/capture/normalise.ts";
 import { listTeam, requireRole } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import { idSchema, parse, shortText } from "../records/schema.ts";
@@ -48,6 +48,20 @@ async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promi
   return out;
 }
 
+/**
+ * Runs `work` for each row after every earlier row that shares one of its dedupe keys has finished, so two rows of
+ * one person always resolve in file order (the first creates, the second touches) however the batch interleaves.
+ */
+function inFileOrderPerPerson(): (fields: CaptureFields, work: () => Promise<Omit<RowReport, "row">>) => Promise<Omit<RowReport, "row">> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (fields, work) => {
+    const keys = dedupeKeys(fields).map(keyLabel);
+    const run = Promise.allSettled(keys.map((k) => tails.get(k))).then(work);
+    for (const k of keys) tails.set(k, run);
+    return run;
+  };
+}
+
 async function importRow(ctx: Ctx, fields: CaptureFields, key: string, teamId: string): Promise<Omit<RowReport, "row">> {
   try {
     const { lead, outcome } = await captureLead(ctx, fields, { channel: "import", teamId, idempotencyKey: key });
@@ -83,9 +97,10 @@ export async function importLeads(ctx: Ctx, raw: z.input<typeof importLeadsSchem
     const values = { ...(input.campaign && { campaign: input.campaign }), ...rowInput(cells, mapping) };
     return { row, checked: checkRow(values, teamId, country) };
   });
+  const afterEarlierRows = inFileOrderPerPerson();
   const reports = await inBatches(rows, async ({ row, checked }): Promise<RowReport> => {
     if (!checked.ok) return { row, outcome: "error", errors: checked.errors };
-    if (!opts.dryRun) return { row, ...(await importRow(ctx, checked.fields, checked.key, teamId)) };
+    if (!opts.dryRun) return { row, ...(await afterEarlierRows(checked.fields, () => importRow(ctx, checked.fields, checked.key, teamId))) };
     return { row, ...(await previewRow(ctx, checked.fields, checked.key)), errors: [] };
   });
   if (opts.dryRun) {

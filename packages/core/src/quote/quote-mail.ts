@@ -31,30 +31,54 @@ const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 const money = (cents: number, currency: string) => `${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 const label = (d: QuoteEventData) => `${d.quoteNumber} v${d.quoteVersion}`;
 
-function requestMail(d: QuoteEventData, deal: string, author: string) {
-  const subject = oneLine(`Discount approval needed: ${label(d)} on "${deal}" (${d.maxDiscountPct}% > ${d.thresholdPct}%)`);
-  const paragraphs = [
-    `${author} asks you to approve the discount on quote ${label(d)} for the deal "${deal}".`,
-    `Total ${money(d.totalCents, d.currency)}; highest discount ${d.maxDiscountPct}%, above the team's ${d.thresholdPct}% threshold.`,
-    "Approve it, or reject it with a comment, in Dealflow. Until then it cannot be made primary or ordered.",
-  ];
-  return { subject, paragraphs };
+function requestMail(d: QuoteEventData, deal: string, author: string, zh: boolean) {
+  if (zh) {
+    return {
+      subject: oneLine(`折扣待审批：「${deal}」的报价 ${label(d)}（${d.maxDiscountPct}% > ${d.thresholdPct}%）`),
+      paragraphs: [
+        `${author} 请你审批商机「${deal}」的报价 ${label(d)} 的折扣。`,
+        `总额 ${money(d.totalCents, d.currency)}；最高折扣 ${d.maxDiscountPct}%，超过团队阈值 ${d.thresholdPct}%。`,
+        "请在 Dealflow 中批准，或填写意见后驳回。审批前该报价不能设为主报价，也不能下单。",
+      ],
+    };
+  }
+  return {
+    subject: oneLine(`Discount approval needed: ${label(d)} on "${deal}" (${d.maxDiscountPct}% > ${d.thresholdPct}%)`),
+    paragraphs: [
+      `${author} asks you to approve the discount on quote ${label(d)} for the deal "${deal}".`,
+      `Total ${money(d.totalCents, d.currency)}; highest discount ${d.maxDiscountPct}%, above the team's ${d.thresholdPct}% threshold.`,
+      "Approve it, or reject it with a comment, in Dealflow. Until then it cannot be made primary or ordered.",
+    ],
+  };
 }
 
-function decisionMail(d: QuoteEventData, approved: boolean, deal: string, decider: string) {
+function decisionMail(d: QuoteEventData, approved: boolean, deal: string, decider: string, zh: boolean) {
+  if (zh) {
+    const verdict = approved ? "已批准" : "已驳回";
+    return {
+      subject: oneLine(`「${deal}」的报价 ${label(d)} ${verdict}（${decider}）`),
+      paragraphs: [
+        `${decider}${verdict}商机「${deal}」的报价 ${label(d)} 的 ${d.maxDiscountPct}% 折扣（总额 ${money(d.totalCents, d.currency)}）。`,
+        ...(d.comment ? [`意见：${d.comment}`] : []),
+        approved ? "现在可以发送该报价、设为主报价并下单。" : "修改报价后可再次提交审批，或降低折扣。",
+      ],
+    };
+  }
   const verdict = approved ? "approved" : "rejected";
-  const subject = oneLine(`Quote ${label(d)} on "${deal}" ${verdict} by ${decider}`);
-  const paragraphs = [
-    `${decider} ${verdict} the discount of ${d.maxDiscountPct}% on quote ${label(d)} for the deal "${deal}" (total ${money(d.totalCents, d.currency)}).`,
-    ...(d.comment ? [`Comment: ${d.comment}`] : []),
-    approved ? "You can now send it, make it the primary quote and order it." : "Edit the quote to ask again, or lower the discount.",
-  ];
-  return { subject, paragraphs };
+  return {
+    subject: oneLine(`Quote ${label(d)} on "${deal}" ${verdict} by ${decider}`),
+    paragraphs: [
+      `${decider} ${verdict} the discount of ${d.maxDiscountPct}% on quote ${label(d)} for the deal "${deal}" (total ${money(d.totalCents, d.currency)}).`,
+      ...(d.comment ? [`Comment: ${d.comment}`] : []),
+      approved ? "You can now send it, make it the primary quote and order it." : "Edit the quote to ask again, or lower the discount.",
+    ],
+  };
 }
 
 /**
  * Mails the approval request to the team's manager, and the decision to the quote's author, each as an in-app
- * notification with its email. Same event, same notification id: a redelivered event mails nobody twice.
+ * notification with its email, in the recipient's language (en or zh-CN). Same event, same notification id: a
+ * redelivered event mails nobody twice.
  */
 export async function sendQuoteApprovalMail(deps: NotifyDeps, event: { id: string; name: string; data: unknown }): Promise<QuoteMailOutcome> {
   const d = parse(eventData, event.data);
@@ -64,7 +88,8 @@ export async function sendQuoteApprovalMail(deps: NotifyDeps, event: { id: strin
   if (!recipient || recipient.active === false) return { recipient: null, mailed: false };
   const deal = await subjectName(deps.db, "opportunity", d.opportunityId);
   const decider = d.decidedBy ? ((await findUser(deps.db, d.decidedBy))?.name ?? d.decidedBy) : "";
-  const mail = requested ? requestMail(d, deal, author?.name ?? d.authorId) : decisionMail(d, event.name === "quote.approved", deal, decider);
+  const zh = recipient.locale === "zh-CN";
+  const mail = requested ? requestMail(d, deal, author?.name ?? d.authorId, zh) : decisionMail(d, event.name === "quote.approved", deal, decider, zh);
   const delivered = await deliverNotification(
     deps,
     {
@@ -72,7 +97,7 @@ export async function sendQuoteApprovalMail(deps: NotifyDeps, event: { id: strin
       kind: "task_due", text: mail.subject, link: subjectPath("opportunity", d.opportunityId), subjectType: "opportunity", subjectId: d.opportunityId,
       ...(requested ? { actorId: d.authorId } : d.decidedBy ? { actorId: d.decidedBy } : {}),
     },
-    { to: recipient.email, subject: mail.subject, paragraphs: [`Hello ${recipient.name},`, ...mail.paragraphs], linkLabel: "Open the deal" },
+    { to: recipient.email, subject: mail.subject, paragraphs: [zh ? `${recipient.name}，你好：` : `Hello ${recipient.name},`, ...mail.paragraphs], linkLabel: zh ? "打开商机" : "Open the deal" },
   );
   return { recipient: recipient.userId, mailed: delivered.mailed };
 }

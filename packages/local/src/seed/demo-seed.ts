@@ -60,7 +60,7 @@ export async function seedDemo(opts: SeedOptions) {
       const manager = users.find((u) => u.teamId === team.teamId && u.role === "manager") ?? admin;
       const pipeline = await Pipeline.createPipeline({ ...sys, clock: tclock }, { ...Pipeline.defaultB2bPipeline, teamId: team.teamId });
       const accounts = await seedAccounts(tas, tr, reps, N.companies.filter((_, k) => k % 2 === i), tclock, now, counts);
-      await seedLeads(tas, tr, reps, manager, opts.leadsPerTeam ?? 150, tclock, now, counts);
+      await seedLeads(tas, tr, reps, manager, opts.leadsPerTeam ?? 150, tclock, now, counts, `t${i + 1}`);
       await seedDeals(tas, tr, reps, pipeline, accounts, opts.dealsPerTeam ?? 50, tclock, now, counts);
       opts.onProgress?.(`team ${team.name}`);
     }),
@@ -94,14 +94,15 @@ async function seedAccounts(as: (u: UserRow) => Ctx, r: Rand, reps: UserRow[], c
   return out;
 }
 
-async function seedLeads(as: (u: UserRow) => Ctx, r: Rand, reps: UserRow[], manager: UserRow, n: number, clock: Clock, now: Date, counts: Counts) {
+/** `tag` keeps each team's lead emails its own: teams are seeded side by side, so a shared counter would race. */
+async function seedLeads(as: (u: UserRow) => Ctx, r: Rand, reps: UserRow[], manager: UserRow, n: number, clock: Clock, now: Date, counts: Counts, tag: string) {
   for (let k = 0; k < n; k++) {
     clock.set(new Date(now.getTime() - r.int(0, 90) * DAY - r.int(0, DAY)));
     const [company, domain] = r.pick(N.companies);
     const person = r.pick(N.people);
     const owner = r.chance(0.8) ? r.pick(reps) : undefined;
     const lead = await Lead.createLead(as(owner ?? manager), {
-      source: r.pick(N.leadSources), campaign: r.pick(N.campaigns), name: person, email: `lead${counts.leads}@${domain}`, title: r.pick(N.titles),
+      source: r.pick(N.leadSources), campaign: r.pick(N.campaigns), name: person, email: `lead${k}.${tag}@${domain}`, title: r.pick(N.titles),
       companyName: company, industry: r.pick(N.industries), companySize: r.pick(N.sizes), region: r.pick(N.regions), ...(owner ? { ownerId: owner.userId } : {}),
     });
     counts.leads++;
