@@ -5,7 +5,7 @@ import { releaseToPool } from "../pool/pool-release.ts";
 import { domainEvent } from "../records/record-writer.ts";
 import type { LeadSlaDeps } from "./lead-sla-deps.ts";
 import { endOpenSlas, onLeadContacted } from "./sla-contact.ts";
-import { contactSince, patchLead, readLead, stillAssigned, systemCtx } from "./sla-lead.ts";
+import { contactSince, patchLead, readLead, stillAssigned, systemCtx, waitsForFirstContact } from "./sla-lead.ts";
 import { escalationNotice, managerOf, reminderNotice, userOf } from "./sla-mail.ts";
 import { slaSettingsOf } from "./sla-settings.ts";
 import { stepOf, type SlaStep } from "./sla-step.ts";
@@ -45,7 +45,7 @@ export async function breach(deps: LeadSlaDeps, step: SlaStep, level: BreachLeve
     return loadStep(deps, key);
   }
   const contact = await contactSince(deps.db, key.leadId, item.assignedAt);
-  if (contact || lead.firstContactAt || !["new", "assigned", "recycled"].includes(lead.status)) {
+  if (contact || !waitsForFirstContact(lead)) {
     await settle(deps, lead, item, contact);
     return loadStep(deps, key);
   }

@@ -51,6 +51,20 @@ export async function patchLead(
   }
 }
 
+/** Statuses a lead waits for its first contact in: "recycled" while a lead taken back is handed to the next rep. */
+export const uncontactedStatuses = ["new", "assigned", "recycled", "qualified"] as const;
+
+/**
+ * Nobody has talked to the lead yet. A lead the score qualified (status "qualified" with `qualifiedAt`, which only
+ * scoring sets) still waits: the hottest leads are the last ones whose first call may slip. A rep moving the lead
+ * on by hand (contacted, disqualified...) has handled it.
+ */
+export function waitsForFirstContact(lead: Lead): boolean {
+  if (lead.firstContactAt) return false;
+  if (lead.status === "qualified") return !!lead.qualifiedAt;
+  return (uncontactedStatuses as readonly string[]).includes(lead.status);
+}
+
 /** A contact logged on the lead since `since` (a missed or late first-contact event must not cost a breach). */
 export async function contactSince(db: Db, leadId: string, since: string): Promise<{ activityId: string; at: string } | undefined> {
   const { data } = await db.entities.activity.query.bySubject({ subjectType: "lead", subjectId: leadId }).go({ pages: "all" });

@@ -2,7 +2,7 @@ import { tryWrite } from "../db/conditional.ts";
 import type { Db } from "../db/service.ts";
 import type { Lead } from "../lead/lead.ts";
 import type { LeadSlaDeps, SlaExecutionLister } from "./lead-sla-deps.ts";
-import { assignedAtOf } from "./sla-lead.ts";
+import { assignedAtOf, uncontactedStatuses } from "./sla-lead.ts";
 import { awaitsFirstContact, onLeadAssigned, startExecution, stopQuietly } from "./sla-start.ts";
 import { executionNameOf } from "./sla-step.ts";
 import { slasOf, type LeadSlaItem } from "./sla-store.ts";
@@ -44,8 +44,7 @@ async function openSlas(db: Db, teamId: string): Promise<LeadSlaItem[]> {
 }
 
 async function uncontactedLeads(db: Db, teamId: string, since: string): Promise<Lead[]> {
-  const statuses = ["new", "assigned", "recycled"] as const;
-  const pages = await Promise.all(statuses.map((status) => db.entities.lead.query.byTeamStatus({ teamId, status }).go({ pages: "all" })));
+  const pages = await Promise.all(uncontactedStatuses.map((status) => db.entities.lead.query.byTeamStatus({ teamId, status }).go({ pages: "all" })));
   return pages.flatMap((p) => p.data as Lead[]).filter((l) => l.ownerId && awaitsFirstContact(l, l.ownerId) && assignedAtOf(l) >= since);
 }
 

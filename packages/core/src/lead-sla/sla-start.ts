@@ -1,7 +1,7 @@
 import { WorkflowExecutionExistsError, WorkflowNotFoundError } from "../workflow/workflow-errors.ts";
 import type { Lead } from "../lead/lead.ts";
 import type { LeadSlaDeps } from "./lead-sla-deps.ts";
-import { patchLead, readLead, stillAssigned } from "./sla-lead.ts";
+import { patchLead, readLead, stillAssigned, waitsForFirstContact } from "./sla-lead.ts";
 import { policyOf, slaSettingsOf } from "./sla-settings.ts";
 import { slaTimesOf } from "./sla-schedule.ts";
 import { executionArnOf, executionNameOf } from "./sla-step.ts";
@@ -18,8 +18,7 @@ export type StartOutcome = "started" | "already" | "ignored";
 
 /** Only a lead still waiting for its first contact is held to the response SLA. */
 export function awaitsFirstContact(lead: Lead | undefined, ownerId: string): lead is Lead {
-  // "recycled": a lead taken back for a missed SLA may keep that status while it is handed to the next rep.
-  return stillAssigned(lead, ownerId) && !lead.firstContactAt && ["new", "assigned", "recycled"].includes(lead.status);
+  return stillAssigned(lead, ownerId) && waitsForFirstContact(lead);
 }
 
 /** Stopping an ended or unknown execution is a no-op, as a redelivered stop must be. */

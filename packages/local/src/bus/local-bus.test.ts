@@ -45,6 +45,20 @@ describe("LocalBus", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it("shows each accepted event to onAccepted, and deliverAgain hands the same envelope (same id) to its targets once more", async () => {
+    const target = recordingTarget();
+    const accepted: BusEnvelope[] = [];
+    const bus = busWith(target, { onAccepted: (e) => accepted.push(e) });
+    bus.putEvents([leadCaptured, { ...leadCaptured, Source: "" }]);
+    await bus.idle();
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]).toEqual(target.calls[0]);
+    bus.deliverAgain(accepted[0] as BusEnvelope);
+    await bus.idle();
+    expect(target.calls.map((e) => e.id)).toEqual([accepted[0]?.id, accepted[0]?.id]);
+    expect(accepted).toHaveLength(1);
+  });
+
   it("delivers a matching event to the rule's target as an AWS envelope, after PutEvents returns", async () => {
     const target = recordingTarget();
     const bus = busWith(target, { clock: { now: () => new Date("2030-01-02T03:04:05.678Z") } });

@@ -27,6 +27,8 @@ export interface LocalBusOptions {
   clock?: Clock;
   /** Called after each delivery settles (delivered, or dead-lettered after the last attempt). */
   onDelivery?: (record: DeliveryRecord) => void;
+  /** Called with each event the bus accepts, before any rule runs (tests watch the bus through it). */
+  onAccepted?: (envelope: BusEnvelope) => void;
 }
 
 export interface DeliveryRecord {
@@ -86,6 +88,7 @@ export class LocalBus {
     const results: PutEventsResultEntry[] = entries.map((entry) => {
       const envelope = toEnvelope(entry, ctx);
       if (isEntryError(envelope)) return envelope;
+      this.opts.onAccepted?.(structuredClone(envelope));
       this.dispatch(envelope);
       return { EventId: envelope.id };
     });
@@ -102,6 +105,14 @@ export class LocalBus {
   /** Resolves once no delivery is running or waiting for a retry (including ones those deliveries caused). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /**
+   * Delivers an event it already delivered once more, same id and all, to every rule it matches: EventBridge
+   * delivers at least once, so every consumer must shrug off this.
+   */
+  deliverAgain(envelope: BusEnvelope): void {
+    this.dispatch(structuredClone(envelope));
   }
 
   private dispatch(envelope: BusEnvelope): void {

@@ -10,6 +10,7 @@ import { SFNClient } from "@aws-sdk/client-sfn";
 import { createSmtpMailer } from "@dealflow/core/mail/index";
 import { createSfnWorkflowEngine } from "@dealflow/core/workflow/index";
 import type { RuntimeDeps } from "@dealflow/functions/runtime/deps";
+import type { BusEnvelope } from "@dealflow/core/ports/bus";
 import { eventHandlers } from "@dealflow/functions/events/index";
 import { workflowTasks } from "@dealflow/functions/workflows/index";
 import { reconcileDealFlowsWith } from "@dealflow/functions/workflows/deal-flow-reconcile";
@@ -40,6 +41,8 @@ export interface LocalRuntimeOptions {
   seed?: boolean;
   webDist?: string;
   log?: (line: string) => void;
+  /** Sees every event the local bus accepts (tests follow a flow through it). */
+  onEvent?: (envelope: BusEnvelope) => void;
 }
 
 export type Endpoints = Partial<Record<Endpoint, string>>;
@@ -73,9 +76,9 @@ export function runtimeDeps(db: Db, urls: { events: string; states: string; smtp
   };
 }
 
-async function startBus(deps: RuntimeDeps, port: number, dataDir: string | undefined, stops: Stops) {
+async function startBus(deps: RuntimeDeps, port: number, opts: LocalRuntimeOptions, stops: Stops) {
   const targets = Object.fromEntries(Object.entries(eventHandlers).map(([name, make]) => [name, make(deps)]));
-  const bus = new LocalBus({ busName: LOCAL_BUS, rules, targets, ...(dataDir && { dlqFile: join(dataDir, "bus-dlq.jsonl") }) });
+  const bus = new LocalBus({ busName: LOCAL_BUS, rules, targets, ...(opts.dataDir && { dlqFile: join(opts.dataDir, "bus-dlq.jsonl") }), ...(opts.onEvent && { onAccepted: opts.onEvent }) });
   const server = await startBusServer(bus, { port });
   stops.push(async () => {
     await bus.idle();
@@ -127,7 +130,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
     const [eventsPort, statesPort, apiPort, webPort] = [await port("events"), await port("states"), await port("api"), await port("web")];
     const url = (p: number) => `http://127.0.0.1:${p}`;
     const deps = runtimeDeps(db, { events: url(eventsPort), states: url(statesPort), smtp: inbox.smtpUrl, web: url(webPort) });
-    const { bus } = await startBus(deps, eventsPort, opts.dataDir, stops);
+    const { bus } = await startBus(deps, eventsPort, opts, stops);
     await startWorkflows(deps, dynamo, statesPort, stops, log);
     // After resumeAll: executions lost while stopped are started, those of deals closed meanwhile stopped.
     const reconciled = await reconcileDealFlowsWith(deps, new SFNClient({ region: localRegion, credentials: localCredentials, endpoint: url(statesPort) }));
