@@ -112,8 +112,8 @@ export const rules: readonly RuleSpec[] = [
   },
   {
     name: "InstalmentCollectionStop",
-    description: "An instalment paid in full stops its instalment-collection execution",
-    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["instalment.paid"] },
+    description: "An instalment paid in full stops its instalment-collection execution; a cancelled order stops all of its",
+    pattern: { source: [DOMAIN_EVENT_SOURCE], "detail-type": ["instalment.paid", "order.cancelled"] },
     target: { kind: "lambda", handler: "instalment-collection-stop" },
   },
 ];

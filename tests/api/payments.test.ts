@@ -115,6 +115,10 @@ describe("payments", () => {
       message: `This payment of 500.00 CNY is more than the 400.00 CNY still owed on instalment 1 of ${order.orderNumber} (1,000.00 CNY, 600.00 CNY paid)`,
     });
     expect((await api.call("GET", `/orders/${order.orderId}/plan`, { token: tokens["li.na"] })).body.paidCents).toBe(60_000);
+    // Nothing of the refused payment was written or published.
+    expect((await api.call("GET", `/orders/${order.orderId}/payments`, { token: tokens["li.na"] })).body.items.map((p: { amountCents: number }) => p.amountCents)).toEqual([60_000]);
+    expect(api.events.filter((e) => e.name === "payment.recorded" && e.data.orderId === order.orderId)).toHaveLength(1);
+    expect((await api.db.entities.order.get({ orderId: order.orderId }).go()).data).toMatchObject({ paidCents: 60_000, version: 2 });
     expect((await pay(order.orderId, { instalmentId, amountCents: 100, receivedOn: "2999-01-01" })).body).toMatchObject({ code: "received_in_future", field: "receivedOn" });
     expect((await pay(order.orderId, { instalmentId, amountCents: 0, receivedOn: today })).status).toBe(400);
     expect((await pay(order.orderId, { instalmentId, amountCents: 100, receivedOn: today }, "wang.fang")).status).toBe(403);
@@ -151,6 +155,31 @@ describe("documentation", () => {
       "/reports/receivables/ageing", "/reports/collections", "/reports/dso", "/exports/orders.csv", "/exports/payments.csv",
     ]));
     expect(doc.body.paths["/orders/{id}/plan"].put.summary).toContain("add up exactly to the order total");
+  });
+
+  it("publishes the schemas of order.created, order.cancelled, payment.recorded and instalment.overdue at the public GET /events/schemas", async () => {
+    const res = await fetch(`${api.url}/events/schemas`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as Record<string, { version: number; detailType: string; detail: { properties: { data: { required?: string[] } } } }>;
+    const required = (name: string) => doc[name]?.detail.properties.data.required ?? [];
+    expect(required("order.created")).toEqual(expect.arrayContaining(["orderId", "record"]));
+    expect(required("order.cancelled")).toEqual(expect.arrayContaining(["orderId", "orderNumber", "cancelledAt"]));
+    expect(required("payment.recorded")).toEqual(expect.arrayContaining(["paymentId", "orderNumber", "instalmentId", "amountCents", "currency", "receivedOn"]));
+    expect(required("instalment.overdue")).toEqual(expect.arrayContaining(["instalmentId", "orderNumber", "outstandingCents", "dueAt"]));
+    for (const name of ["order.created", "order.cancelled", "payment.recorded", "instalment.overdue"]) expect(doc[name]).toMatchObject({ version: 1, detailType: name });
+  });
+
+  it("cancelling an order with a plan and nothing paid: order.cancelled, nothing owed, no more payments", async () => {
+    const order = await liNasOrder(50_000);
+    const plan = (await putPlan(order.orderId, { instalments: [{ amountCents: 50_000, dueDate: "2020-01-31" }] })).body;
+    expect(plan.instalments[0].status).toBe("overdue");
+    const cancelled = await api.call("PATCH", `/orders/${order.orderId}`, { token: tokens["zhang.wei"], body: { version: 1, status: "cancelled", cancelReason: "Signed in error" } });
+    expect(cancelled).toMatchObject({ status: 200, body: { status: "cancelled" } });
+    expect(api.events.filter((e) => e.name === "order.cancelled" && e.data.orderId === order.orderId).map((e) => e.data.cancelReason)).toEqual(["Signed in error"]);
+    const view = (await api.call("GET", `/orders/${order.orderId}/plan`, { token: tokens["li.na"] })).body;
+    expect(view).toMatchObject({ outstandingCents: 0, instalments: [{ status: "void", outstandingCents: 0 }] });
+    expect(await pay(order.orderId, { instalmentId: plan.instalments[0].instalmentId, amountCents: 100, receivedOn: today })).toMatchObject({ status: 422, body: { code: "order_cancelled" } });
+    expect(await putPlan(order.orderId, { planVersion: 1, instalments: [{ amountCents: 50_000, dueDate: "2027-01-31" }] })).toMatchObject({ status: 422, body: { code: "order_cancelled" } });
   });
 
   it("keeps team collection settings: defaults until a manager saves them, durations checked", async () => {

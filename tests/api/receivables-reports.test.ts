@@ -33,13 +33,14 @@ async function book() {
   const order = (owner: Principal, totalCents: number, createdAt: string, currency = "CNY") => seedOrder(api.db, { teamId, ownerId: owner.userId, totalCents, createdAt, currency });
   const plan = async (owner: Principal, orderId: string, when: string, dues: [number, string][]) =>
     (await setPlan(ctxAt(owner, when), orderId, { instalments: dues.map(([amountCents, dueDate]) => ({ amountCents, dueDate })) })).instalments.map((i) => i.instalmentId);
-  const pay = (owner: Principal, orderId: string, instalmentId: string | undefined, amountCents: number, receivedOn: string) =>
-    recordPayment(ctxAt(owner, `${receivedOn}T10:00:00Z`), orderId, { instalmentId: instalmentId ?? "", amountCents, receivedOn });
+  const pay = (owner: Principal, orderId: string, instalmentId: string | undefined, amountCents: number, receivedOn: string, extra: { method?: string; reference?: string } = {}) =>
+    recordPayment(ctxAt(owner, `${receivedOn}T10:00:00Z`), orderId, { instalmentId: instalmentId ?? "", amountCents, receivedOn, ...extra });
 
   const o1 = await order(repA, 100_000, "2026-01-05T02:00:00.000Z");
   const i1 = await plan(repA, o1.orderId, "2026-01-05T03:00:00Z", [[25_000, "2026-02-01"], [25_000, "2026-03-15"], [25_000, "2026-05-20"], [25_000, "2026-07-31"]]);
   await pay(repA, o1.orderId, i1[0], 25_000, "2026-02-01");
-  await pay(repA, o1.orderId, i1[1], 10_000, "2026-03-20");
+  // Text a customer or a careless colleague typed: a spreadsheet must not run it.
+  await pay(repA, o1.orderId, i1[1], 10_000, "2026-03-20", { method: "@SUM(1+1)", reference: '=HYPERLINK("http://evil.example","pay"), ref 7' });
   const o2 = await order(repB, 60_000, "2026-04-01T09:00:00.000Z");
   const i2 = await plan(repB, o2.orderId, "2026-04-01T10:00:00Z", [[30_000, "2026-04-10"], [30_000, "2026-06-15"]]);
   await pay(repB, o2.orderId, i2[1], 5_000, "2026-07-02");
@@ -129,10 +130,14 @@ describe("CSV exports", () => {
     expect(rows[0]?.owner_name).toBe("Arthur");
   });
 
-  it("exports payments received in a date range", async () => {
+  it("exports payments received in a date range, typed text guarded against spreadsheet formulas", async () => {
     const res = await fetch(`${api.url}/exports/payments.csv?teamId=${teamId}&from=2026-03-01&to=2026-12-31`, { headers: { authorization: `Bearer ${tokens.manager}` } });
-    const rows = parse((await res.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const text = (await res.text()).replace(/^\uFEFF/, "");
+    // Quoted (comma, quotes), quotes doubled, and an apostrophe first so Excel and WPS show the formula as text.
+    expect(text).toContain(`,'@SUM(1+1),"'=HYPERLINK(""http://evil.example"",""pay""), ref 7",`);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.order_number, r.instalment, r.received_on, r.amount])).toEqual([[orders.o1.orderNumber, "2", "2026-03-20", "100.00"], [orders.o2.orderNumber, "2", "2026-07-02", "50.00"]]);
+    expect([rows[0]?.method, rows[0]?.reference]).toEqual(["'@SUM(1+1)", `'=HYPERLINK("http://evil.example","pay"), ref 7`]);
     expect((await fetch(`${api.url}/exports/payments.csv?teamId=${teamId}`, { headers: { authorization: `Bearer ${tokens.eastManager}` } })).status).toBe(403);
   });
 });

@@ -79,9 +79,9 @@ describe("payments: instalment-collection machine and its consumers", () => {
     expect(actions).toEqual(expect.arrayContaining(["dynamodb:Query", "dynamodb:UpdateItem", "events:PutEvents", "ses:SendEmail"]));
   });
 
-  test("payment_plan.set starts and instalment.paid stops executions: rules with retries and a DLQ, rights on this machine only", () => {
+  test("payment_plan.set starts, instalment.paid and order.cancelled stop executions: rules with retries and a DLQ, rights on this machine only", () => {
     expect(rules.find((r) => r.name === "InstalmentCollectionStart")?.pattern).toEqual({ source: ["dealflow"], "detail-type": ["payment_plan.set"] });
-    expect(rules.find((r) => r.name === "InstalmentCollectionStop")?.pattern).toEqual({ source: ["dealflow"], "detail-type": ["instalment.paid"] });
+    expect(rules.find((r) => r.name === "InstalmentCollectionStop")?.pattern).toEqual({ source: ["dealflow"], "detail-type": ["instalment.paid", "order.cancelled"] });
     const template = synth.template(Bus);
     for (const spec of rules.filter((r) => r.target.handler.startsWith("instalment-collection-"))) {
       const [fnId, fn] = functionByHandler(template, `packages/functions/src/events/${spec.target.handler}.handler`);

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Team, User, systemPrincipal, type Ctx, type Principal } from "@dealflow/core";
+import { Order, Team, User, systemPrincipal, type Ctx, type Principal } from "@dealflow/core";
 import { paymentEvents } from "@dealflow/core/events/payments.events";
-import { recordPayment, setPlan, updateCollectionSettings, collectionExecutionName } from "@dealflow/core/payment/index";
+import { getPlan, receivablesAgeing, recordPayment, setPlan, updateCollectionSettings, collectionExecutionName } from "@dealflow/core/payment/index";
 import type { DomainEvent } from "@dealflow/core/ports/bus";
 import { instalmentCollectionStartHandler } from "@dealflow/functions/events/instalment-collection-start";
 import { instalmentCollectionStopHandler } from "@dealflow/functions/events/instalment-collection-stop";
@@ -10,6 +10,7 @@ import { instalmentCollectionTasks } from "@dealflow/functions/workflows/instalm
 import { localStateMachineArn, readAslFile } from "@dealflow/local/workflow/asl-validation";
 import { testRuntimeDeps } from "../support/runtime-deps.ts";
 import { seedOrder } from "../api/payments-fixture.ts";
+import { deliverThroughRule } from "../events/collab-fixtures.ts";
 import { entered, envelopeOf, eventually, historyOf, sfnClient, statusOf } from "./deal-flow-fixture.ts";
 
 const arn = localStateMachineArn("instalment-collection");
@@ -57,6 +58,7 @@ describe("instalment-collection: one execution per instalment reminds before the
     const w = await world("late");
     const { order, event, instalmentId } = await planned(w, inSeconds(5), { financeEmail: "ap@customer-finance.test" });
     await start(envelopeOf(event));
+    await start(envelopeOf(event));
 
     const reminder = await mail.waitFor((m) => m.subject.startsWith("Payment due soon") && m.subject.includes(order.orderNumber), 10_000);
     expect(reminder.to).toEqual([w.rep.email]);
@@ -80,10 +82,16 @@ describe("instalment-collection: one execution per instalment reminds before the
       "LoadCollection", "RouteCollection", "WaitForCollectionTime", "RouteCollectionStep", "SendPaymentReminder",
       "RouteCollection", "WaitForCollectionTime", "RouteCollectionStep", "MarkInstalmentOverdue", "RouteCollection", "CollectionEnded",
     ]);
+    // payment_plan.set delivered again after the execution ended: nobody is mailed twice, nothing is published twice.
+    await start(envelopeOf(event));
+    await sleep(1_500);
     expect(mailAbout(order.orderNumber)).toHaveLength(2);
-    // A partial payment afterwards keeps it overdue; the API shows what is still owed.
+    expect(events.filter((e) => e.name === "instalment.overdue" && e.data.instalmentId === instalmentId)).toHaveLength(1);
+    // A partial payment afterwards keeps it overdue; the API and the ageing show what is still owed.
     const part = await recordPayment(w.as(w.rep), order.orderId, { instalmentId, amountCents: 20_000, receivedOn: today });
     expect(part.instalment).toMatchObject({ status: "overdue", outstandingCents: 100_000 });
+    const ageing = await receivablesAgeing(w.as(w.manager), { teamId: w.teamId });
+    expect(ageing.instalments).toEqual([expect.objectContaining({ instalmentId, outstandingCents: 100_000 })]);
   }, 30_000);
 
   it("sends the overdue notice to the team's finance contact when the order names none", async () => {
@@ -109,6 +117,30 @@ describe("instalment-collection: one execution per instalment reminds before the
     expect(mailAbout(order.orderNumber)).toEqual([]);
     expect(events.some((e) => e.name === "instalment.overdue" && e.data.instalmentId === instalmentId)).toBe(false);
   }, 20_000);
+
+  it("a cancelled order stops its executions (order.cancelled) or its tasks find it cancelled: no mail, nothing owed", async () => {
+    const w = await world("cancel", "finance@cancel.test");
+    const stopped = await planned(w, inSeconds(5));
+    const unsignalled = await planned(w, inSeconds(5));
+    await start(envelopeOf(stopped.event));
+    await start(envelopeOf(unsignalled.event));
+    for (const o of [stopped.order, unsignalled.order]) await Order.updateOrder(w.as(w.manager), o.orderId, { version: 1, status: "cancelled", cancelReason: "Customer withdrew" });
+    const cancelled = events.filter((e) => e.name === "order.cancelled" && e.data.orderId === stopped.order.orderId);
+    expect(cancelled).toEqual([expect.objectContaining({ data: expect.objectContaining({ orderNumber: stopped.order.orderNumber, cancelReason: "Customer withdrew" }) })]);
+    // Through the rule, delivered twice (at least once): the second stop is a no-op; order.updated is not routed.
+    const ofOrder = events.filter((e) => e.data.orderId === stopped.order.orderId);
+    expect(await deliverThroughRule("InstalmentCollectionStop", [...ofOrder, ...cancelled], stop)).toBe(2);
+    expect(await statusOf(sfn, executionArn(stopped.instalmentId, 1))).toBe("ABORTED");
+
+    const quiet = executionArn(unsignalled.instalmentId, 1);
+    await eventually("the unsignalled execution ends by itself", async () => (await statusOf(sfn, quiet)) === "SUCCEEDED", 12_000);
+    await sleep(Math.max(0, Date.parse(stopped.plan.instalments[0]?.dueAt ?? "") + 2_000 - Date.now()));
+    expect([...mailAbout(stopped.order.orderNumber), ...mailAbout(unsignalled.order.orderNumber)]).toEqual([]);
+    expect(events.some((e) => e.name === "instalment.overdue" && [stopped.instalmentId, unsignalled.instalmentId].includes(String(e.data.instalmentId)))).toBe(false);
+    const view = await getPlan(w.as(w.rep), stopped.order.orderId);
+    expect(view).toMatchObject({ outstandingCents: 0, instalments: [{ status: "void", outstandingCents: 0 }] });
+    expect((await receivablesAgeing(w.as(w.manager), { teamId: w.teamId })).rows).toEqual([]);
+  }, 30_000);
 
   it("every task re-checks: paid in full without the stop event, the timer ends with no mail", async () => {
     const w = await world("recheck");

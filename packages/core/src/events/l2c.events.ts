@@ -54,5 +54,13 @@ export const l2cEvents = {
     description: "A sales order was made from a won deal's primary quote (with the close, or afterwards), numbered SO-<year>-<n> without gaps; for the team's ERP or finance system.",
     schema: z.object({ orderId: id, record: order }),
   },
+  "order.cancelled": {
+    version: 1,
+    description: "An order with nothing paid was cancelled: it is no longer receivable, its instalments' collection timers stop and no more reminders or overdue notices go out.",
+    schema: z.object({
+      orderId: id, orderNumber: z.string().regex(/^SO-\d{4}-\d{6}$/), teamId: id, ownerId: id, opportunityId: id, currency, totalCents: cents,
+      cancelledAt: isoTime, cancelReason: z.string().nullable(),
+    }),
+  },
   "order.updated": { version: 1, description: "An order was delivered, cancelled or given a finance contact (payments move `paidCents`).", schema: z.object({ orderId: id, record: order, changes }) },
 } as const;

@@ -3,7 +3,7 @@ import { UnprocessableError } from "../errors.ts";
 import { assertReadable, listTeam } from "../records/access.ts";
 import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
-import { getRecord } from "../records/record-writer.ts";
+import { domainEvent, getRecord, type UpdateResult } from "../records/record-writer.ts";
 import { pageVisible, updateOwned } from "../records/owned-record.ts";
 import { email, parse, shortText, versionField } from "../records/schema.ts";
 import { opportunityKind, type Opportunity } from "../opportunity/opportunity.ts";
@@ -37,10 +37,32 @@ async function checkTransition(ctx: Ctx, current: Order, patch: Record<string, u
   patch.cancelledAt = at;
 }
 
-/** Delivers or cancels an order, or changes its finance contact; version-checked and audited (`order.updated`). */
+/**
+ * `order.cancelled`: the fact the team's ERP and the collection timers act on (its instalments' executions stop),
+ * published only by the update that made the order cancelled.
+ */
+function cancelledEvents(ctx: Ctx, before: Order | undefined, r: UpdateResult) {
+  const o = r.record as Order;
+  if (o.status !== "cancelled" || before?.status === "cancelled") return [];
+  const data = {
+    orderId: o.orderId, orderNumber: o.orderNumber, teamId: o.teamId, ownerId: o.ownerId ?? o.createdBy, opportunityId: o.opportunityId,
+    currency: o.currency, totalCents: o.totalCents, cancelledAt: o.cancelledAt ?? r.at, cancelReason: o.cancelReason ?? null,
+  };
+  return [domainEvent(ctx, "order.cancelled", data, r.at)];
+}
+
+/** Delivers or cancels an order, or changes its finance contact; version-checked and audited (`order.updated`, and `order.cancelled`). */
 export async function updateOrder(ctx: Ctx, orderId: string, raw: z.input<typeof updateOrderSchema>): Promise<Order> {
   const input = parse(updateOrderSchema, raw);
-  return updateOwned<Order>(ctx, orderKind, orderId, input, { keyFields: orderKeyFields, validate: (current, patch) => checkTransition(ctx, current, patch) });
+  let before: Order | undefined;
+  return updateOwned<Order>(ctx, orderKind, orderId, input, {
+    keyFields: orderKeyFields,
+    validate: (current, patch) => {
+      before = current;
+      return checkTransition(ctx, current, patch);
+    },
+    events: (r) => cancelledEvents(ctx, before, r),
+  });
 }
 
 /** A deal's order, an owner's orders or the team's (newest first), optionally of one status. */

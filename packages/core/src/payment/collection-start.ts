@@ -47,3 +47,14 @@ export async function onPlanSet(deps: CollectionDeps, e: PlanSet): Promise<{ sta
 export function onInstalmentPaid(deps: CollectionDeps, e: { instalmentId: string; planVersion: number }): Promise<void> {
   return stopCollection(deps, e.instalmentId, e.planVersion, "The instalment was paid in full");
 }
+
+/**
+ * `order.cancelled`: every live instalment of the order's plan stops being collected. Read from the table, not
+ * the event, so a plan set in a race with the cancel is stopped too (its own start finds the order cancelled).
+ */
+export async function onOrderCancelled(deps: CollectionDeps, e: { orderId: string }): Promise<{ stopped: number }> {
+  const facts = await readOrderFacts(deps.db, e.orderId);
+  const live = facts.instalments.filter((i) => i.paidCents < i.amountCents);
+  for (const i of live) await stopCollection(deps, i.instalmentId, i.planVersion, "The order was cancelled");
+  return { stopped: live.length };
+}

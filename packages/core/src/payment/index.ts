@@ -10,7 +10,7 @@ export { instalmentStatuses, type InstalmentStatus } from "./instalment.entity.t
 export { COLLECTION_MACHINE, collectionExecutionName, stepOf, type CollectionKey, type CollectionStep } from "./collection-step.ts";
 export type { CollectionDeps } from "./collection-deps.ts";
 export { loadCollectionStep, sendPaymentReminder, markInstalmentOverdue } from "./collection-tasks.ts";
-export { onPlanSet, onInstalmentPaid, stopCollection, type PlanSet } from "./collection-start.ts";
+export { onPlanSet, onInstalmentPaid, onOrderCancelled, stopCollection, type PlanSet } from "./collection-start.ts";
 export { receivablesAgeing, ageingQuery, ageingBuckets, bucketOf, type AgeingReport, type AgeingBucket } from "./receivables-ageing.ts";
 export { collectionsReport, collectionsQuery, monthsOf, type CollectionsRow } from "./collections-report.ts";
 export { daysSalesOutstanding, dsoQuery, dsoFormula, type DsoRow } from "./dso.ts";

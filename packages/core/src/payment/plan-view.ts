@@ -28,14 +28,16 @@ export interface PlanView {
   instalments: InstalmentView[];
 }
 
+/** A cancelled order owes nothing: its instalments read as void, as they do in the ageing and the orders export. */
 export function planView(order: Order, facts: Pick<OrderFacts, "plan" | "instalments">, now: Date): PlanView {
+  const cancelled = order.status === "cancelled";
   const instalments = facts.instalments.map((i): InstalmentView => ({
-    instalmentId: i.instalmentId, seq: i.seq, amountCents: i.amountCents, paidCents: i.paidCents, outstandingCents: i.amountCents - i.paidCents,
-    dueDate: i.dueDate, dueOn: i.dueOn, dueAt: i.dueAt, status: statusAt(i, now), paidAt: i.paidAt ?? null, overdueAt: i.overdueAt ?? null,
+    instalmentId: i.instalmentId, seq: i.seq, amountCents: i.amountCents, paidCents: i.paidCents, outstandingCents: cancelled ? 0 : i.amountCents - i.paidCents,
+    dueDate: i.dueDate, dueOn: i.dueOn, dueAt: i.dueAt, status: cancelled ? "void" : statusAt(i, now), paidAt: i.paidAt ?? null, overdueAt: i.overdueAt ?? null,
   }));
   const paidCents = instalments.reduce((sum, i) => sum + i.paidCents, 0);
   return {
     orderId: order.orderId, orderNumber: order.orderNumber, currency: order.currency, totalCents: order.totalCents, paidCents,
-    outstandingCents: order.totalCents - paidCents, planVersion: facts.plan?.planVersion ?? null, instalments,
+    outstandingCents: cancelled ? 0 : order.totalCents - paidCents, planVersion: facts.plan?.planVersion ?? null, instalments,
   };
 }

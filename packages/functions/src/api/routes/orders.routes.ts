@@ -25,7 +25,7 @@ export function ordersRouter() {
   reg.registerPath(createRoute({ ...doc, method: "get", path: "/orders/{id}", summary: "Read an order", request: { params: id }, responses: { 200: json(order, "The order"), ...errors } }));
   app.get("/orders/:id", async (c) => c.json(await Order.getOrder(c.var.ctx, c.req.param("id")), 200));
 
-  reg.registerPath(createRoute({ ...doc, method: "patch", path: "/orders/{id}", summary: "Deliver (confirmed → delivered) or cancel (not with payments) an order, or set its finance contact", request: { params: id, ...body(Order.updateOrderSchema) }, responses: { 200: json(order, "The order"), ...errors } }));
+  reg.registerPath(createRoute({ ...doc, method: "patch", path: "/orders/{id}", summary: "Deliver (confirmed → delivered) or cancel (not with payments; publishes order.cancelled, which stops its instalments' reminders and overdue notices) an order, or set its finance contact", request: { params: id, ...body(Order.updateOrderSchema) }, responses: { 200: json(order, "The order"), ...errors } }));
   app.patch("/orders/:id", async (c) => c.json(await Order.updateOrder(c.var.ctx, c.req.param("id"), parse(Order.updateOrderSchema, await jsonBody(c))), 200));
   return app;
 }

@@ -10,7 +10,7 @@ const json = (schema: z.ZodType, description: string) => ({ description, content
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema } } });
 const errors = Object.fromEntries([400, 403, 404, 409, 422].map((s) => [s, json(errorSchema, "See `code` and `field`")]));
 const idParam = z.object({ id: z.string().min(1).max(64) });
-const instalment = z.object({ instalmentId: z.string(), seq: z.number(), amountCents: z.number(), paidCents: z.number(), outstandingCents: z.number(), dueDate: z.string(), dueAt: z.string(), status: z.enum(["pending", "partly_paid", "paid", "overdue"]) }).loose();
+const instalment = z.object({ instalmentId: z.string(), seq: z.number(), amountCents: z.number(), paidCents: z.number(), outstandingCents: z.number(), dueDate: z.string(), dueAt: z.string(), status: z.enum(["pending", "partly_paid", "paid", "overdue", "void"]) }).loose();
 const plan = z.object({ orderId: z.string(), orderNumber: z.string(), currency: z.string(), totalCents: z.number(), paidCents: z.number(), outstandingCents: z.number(), planVersion: z.number().nullable(), instalments: z.array(instalment) }).openapi("PaymentPlan");
 const payment = z.object({ paymentId: z.string(), orderId: z.string(), instalmentId: z.string(), amountCents: z.number(), currency: z.string(), receivedOn: z.string(), method: z.string().optional(), reference: z.string().optional() }).loose().openapi("Payment");
 const settings = z.object({ teamId: z.string(), timeZone: z.string(), remindBefore: z.string(), grace: z.string(), financeEmail: z.string().nullable(), version: z.number().nullable() });
@@ -19,7 +19,7 @@ const settings = z.object({ teamId: z.string(), timeZone: z.string(), remindBefo
 export function paymentsRouter() {
   const app = new OpenAPIHono<ApiEnv>();
   const reg = app.openAPIRegistry;
-  reg.registerPath(createRoute({ ...doc, method: "get", path: "/orders/{id}/plan", summary: "The order's payment plan: instalments with status as of now (pending, partly_paid, paid, overdue), paid and outstanding amounts (integer cents)", request: { params: idParam }, responses: { 200: json(plan, "The plan (planVersion null and no instalments until one is set)"), ...errors } }));
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/orders/{id}/plan", summary: "The order's payment plan: instalments with status as of now (pending, partly_paid, paid, overdue; void once the order is cancelled, which owes nothing), paid and outstanding amounts (integer cents)", request: { params: idParam }, responses: { 200: json(plan, "The plan (planVersion null and no instalments until one is set)"), ...errors } }));
   app.get("/orders/:id/plan", async (c) => c.json(await getPlan(c.var.ctx, c.req.param("id")), 200));
 
   reg.registerPath(createRoute({
