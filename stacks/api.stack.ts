@@ -36,10 +36,13 @@ export function Api({ stack }: StackContext) {
   grantRuntimeAccess(handler, { table, bus, sender });
 
   const api = new HttpApi(stack, "Api", {
+    // Any origin: the embeddable web forms post from customers' own sites. Safe because auth is a bearer token
+    // the page must hold (never a cookie the browser adds), so credentials stay off; preflights never reach Lambda.
     cors: {
-      allowOrigins: [siteUrl],
+      allowOrigins: ["*"],
+      allowCredentials: false,
       allowMethods: ["ANY"],
-      allowHeaders: ["authorization", "content-type"],
+      allowHeaders: ["authorization", "content-type", "idempotency-key"],
       maxAge: "1 day",
     },
     routes: { "ANY /{proxy+}": handler, "ANY /": handler },

@@ -1,4 +1,5 @@
 import { SFNClient } from "@aws-sdk/client-sfn";
+import { resyncLeadLoads } from "@dealflow/core/assignment/index";
 import { createDb } from "@dealflow/core/db/service";
 import { reconcileDealFlowsWith } from "@dealflow/functions/workflows/deal-flow-reconcile";
 import { reconcileLeadSlasWith } from "@dealflow/functions/workflows/lead-sla-reconcile";
@@ -11,7 +12,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 /**
  * `npm run reconcile`: against the running `npm start` stack, starts a deal-flow execution for every open deal
  * that has none and stops executions of deals that are closed or gone; the same for lead response SLAs.
- * (`npm start` also does this at boot.)
+ * (`npm start` also does this at boot.) Then recounts every rep's open leads from the leads themselves, which
+ * capacity-aware assignment reads (after dead-lettered LeadLoad events).
  */
 async function main() {
   const { dynamodb, states, events, smtp, web, api } = lastEndpoints();
@@ -29,6 +31,8 @@ async function main() {
   console.log(`Lead SLAs reconciled: ${slas.started.length} started, ${slas.stopped.length} stopped.`);
   for (const id of slas.started) console.log(`  started  lead ${id}`);
   for (const arn of slas.stopped) console.log(`  stopped  ${arn}`);
+  const loads = await resyncLeadLoads(deps.db, () => new Date());
+  console.log(`Rep lead counts: ${loads.leads} leads checked, ${loads.moved} counts corrected.`);
 }
 
 main().catch((err: unknown) => {

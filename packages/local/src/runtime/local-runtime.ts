@@ -153,7 +153,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
     // After seeding, so demo leads assigned in the last two days get their SLA (older ones would only mail at once).
     const slasReconciled = await reconcileLeadSlasWith(deps, new SFNClient({ region: localRegion, credentials: localCredentials, endpoint: url(statesPort) }));
     if (slasReconciled.started.length + slasReconciled.stopped.length > 0) log(`lead SLAs reconciled: ${slasReconciled.started.length} started, ${slasReconciled.stopped.length} stopped`);
-    return { endpoints, db, bus, deps, seeded, reconciled, slasReconciled, stop };
+    return { endpoints, db, dynamoClient: dynamo.client, bus, deps, seeded, reconciled, slasReconciled, stop };
   } catch (err) {
     await stop();
     throw err;
