@@ -9,7 +9,7 @@ import { assertGates } from "./gate.ts";
 import { opportunityKeyFields, opportunityKind, type Opportunity } from "./opportunity.ts";
 import { closeStay } from "./stage-history.ts";
 import { assertOpenAndCurrent } from "./stage-move.ts";
-import { planOrderOnClose, type OrderPlan } from "../order/order-create.ts";
+import { assertNoLiveOrder, planOrderOnClose, type OrderPlan } from "../order/order-create.ts";
 import { withNextNumber } from "../order/sequence.ts";
 
 /** What `winningCompetitor` says when nobody won (the project died) or the rep does not know who did. */
@@ -54,6 +54,7 @@ async function assertClosable(ctx: Ctx, current: Opportunity, input: CloseOpport
     return;
   }
   await resolveReason(ctx, current.teamId, input.outcome, input.reasonKey);
+  await assertNoLiveOrder(ctx, current.opportunityId, input.outcome);
 }
 
 /**

@@ -75,6 +75,18 @@ export async function planOrderOnClose(ctx: Ctx, deal: Opportunity, createOrder:
   return planOrder(ctx, deal, orderableQuote(primary), {});
 }
 
+/**
+ * A reopened deal that still has a live order cannot be closed as lost or invalid: the order would stay
+ * receivable on a deal the reports call lost. Cancelling the order first (nothing paid) makes it closable.
+ */
+export async function assertNoLiveOrder(ctx: Ctx, opportunityId: string, outcome: string): Promise<void> {
+  const orderId = await existingOrderId(ctx, opportunityId);
+  const order = orderId ? ((await getRecord(ctx.db, orderKind, orderId)) as Order | null) : null;
+  if (order && order.status !== "cancelled") {
+    throw new UnprocessableError("order_exists", `This deal has order ${order.orderNumber} (${order.status}); cancel the order before closing the deal as ${outcome}`, "outcome", { orderId: order.orderId });
+  }
+}
+
 /** Orders a won deal that has none yet, from its primary quote (a deal won before it had one, or closed with createOrder false). */
 export async function createOrderForDeal(ctx: Ctx, opportunityId: string, raw: z.input<typeof createOrderSchema>): Promise<Order> {
   const input = parse(createOrderSchema, raw);
