@@ -20,16 +20,18 @@ beforeAll(async () => {
   teamId = (await api.call("GET", "/me", { token: rep })).body.teamId;
   const p = await api.call("POST", "/pipelines", { token: admin, body: { name: "Analytics", teamId, allowSkip: true, stages: [stage("a", 10), stage("b", 40), stage("c", 70)] } });
   pipelineId = p.body.pipelineId;
-  const account = (await api.call("POST", "/accounts", { token: rep, body: { name: "Analytics account" } })).body;
-  const deal = async (amount: number, competitors?: Body[]) =>
-    (await api.call("POST", "/opportunities", { token: rep, body: { name: `Deal ${amount}`, accountId: account.accountId, pipelineId, amount, ...(competitors && { competitors }) } })).body;
+  const account = (await api.call("POST", "/accounts", { token: rep, body: { name: "Analytics account", industry: "software", size: "51-200" } })).body;
+  const deal = async (amount: number, competitors?: Body[], extra: Body = {}) =>
+    (await api.call("POST", "/opportunities", { token: rep, body: { name: `Deal ${amount}`, accountId: account.accountId, pipelineId, amount, ...(competitors && { competitors }), ...extra } })).body;
+  const closeDate = async (d: Body, expectedCloseDate: string) => (await api.call("PATCH", `/opportunities/${d.opportunityId}`, { token: rep, body: { version: d.version, expectedCloseDate } })).body;
   const move = async (d: Body, to: string) => (await api.call("PATCH", `/opportunities/${d.opportunityId}`, { token: rep, body: { version: d.version, stage: to } })).body;
   const close = async (d: Body, body: Body) => (await api.call("POST", `/opportunities/${d.opportunityId}/close`, { token: rep, body: { version: d.version, ...body } })).body;
 
   // Won through every stage; lost after skipping b; still open in a; invalid (kept out of rates and conversion).
   await close(await move(await move(await deal(100), "b"), "c"), { outcome: "won" });
   await close(await move(await deal(50, [{ name: "Acme CRM" }]), "c"), { outcome: "lost", reasonKey: "price", winningCompetitor: "Acme CRM" });
-  await deal(30);
+  // The open deal's close date: pushed out 30 days, pulled in, pushed out 40 days = two slips, 70 days.
+  await closeDate(await closeDate(await closeDate(await deal(30, undefined, { expectedCloseDate: "2027-01-10" }), "2027-02-09"), "2027-01-20"), "2027-03-01");
   await close(await deal(999), { outcome: "invalid", reasonKey: "duplicate" });
 }, 60_000);
 
@@ -54,6 +56,7 @@ describe("pipeline analytics from stage history", () => {
     expect(res.body.salesCycle).toMatchObject({ won: 1 });
     expect(res.body.skips).toEqual({ moves: 1, deals: 1 });
     expect(res.body.regressions).toEqual({ moves: 0, deals: 0 });
+    expect(res.body.closeDateSlips).toEqual({ deals: 1, slips: 2, slippedDays: 70, avgSlipsPerSlippedDeal: 2, avgDaysPerSlippedDeal: 70, maxSlips: 2 });
   });
 
   it("win/loss: invalid kept out, reasons and competitors counted", async () => {
@@ -63,6 +66,9 @@ describe("pipeline analytics from stage history", () => {
     expect(res.body.lossReasons).toEqual([{ reason: "price", count: 1, amount: 50 }]);
     expect(res.body.lostTo).toEqual([{ competitor: "Acme CRM", count: 1, amount: 50 }]);
     expect(res.body.byCompetitor.map((r: Body) => [r.key, r.won, r.lost])).toEqual([["Acme CRM", 0, 1], ["no competitor", 1, 0]]);
+    expect(res.body.bySource).toEqual([{ key: "direct", won: 1, lost: 1, winRate: 0.5, wonAmount: 100 }]);
+    expect(res.body.byIndustry.map((r: Body) => [r.key, r.won, r.lost])).toEqual([["software", 1, 1]]);
+    expect(res.body.bySize.map((r: Body) => [r.key, r.won, r.lost])).toEqual([["51-200", 1, 1]]);
   });
 
   it("stage SLA: stages without slaDays are not judged", async () => {

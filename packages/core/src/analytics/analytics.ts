@@ -7,7 +7,7 @@ import { pipelineForTeam } from "../pipeline/pipeline.ts";
 import { funnel } from "./funnel.ts";
 import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
-import { loadCohort } from "./journey-source.ts";
+import { loadCohort, withSegments } from "./journey-source.ts";
 import { stageSla } from "./stage-sla.ts";
 
 export const cohortReportQuery = z
@@ -60,7 +60,7 @@ export async function velocityReport(ctx: Ctx, q: z.infer<typeof cohortReportQue
 /** Win rates and loss reasons of the deals created in the period that have closed. */
 export async function winLossReport(ctx: Ctx, q: z.infer<typeof cohortReportQuery>) {
   const { journeys, stageKeys, period } = await cohortOf(ctx, q);
-  return { ...period, ...winLoss(journeys, stageKeys) };
+  return { ...period, ...winLoss(await withSegments(ctx, journeys), stageKeys) };
 }
 
 /** Stage-SLA compliance of the stays that began in the period, by stage, owner and month. */

@@ -38,3 +38,33 @@ export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
     return [{ deal, stays: stays.sort((a, b) => a.seq - b.seq) }];
   });
 }
+
+/** Distinct values of `key` over the journeys' deals, as BatchGet keys. */
+function keysOf<K extends string>(journeys: readonly Journey[], field: "accountId" | "sourceLeadId", key: K): Record<K, string>[] {
+  const ids = new Set(journeys.flatMap((j) => (j.deal[field] ? [j.deal[field] as string] : [])));
+  return [...ids].map((id) => ({ [key]: id }) as Record<K, string>);
+}
+
+/**
+ * Adds each deal's account industry and size and its lead's source (win/loss groups by them). Cost: a BatchGet of
+ * the cohort's distinct accounts and one of the leads its deals came from; deals without a lead are "direct".
+ */
+export async function withSegments(ctx: Ctx, journeys: Journey[]): Promise<Journey[]> {
+  const accountKeys = keysOf(journeys, "accountId", "accountId");
+  const leadKeys = keysOf(journeys, "sourceLeadId", "leadId");
+  const [accounts, leads] = await Promise.all([
+    accountKeys.length ? ctx.db.entities.account.get(accountKeys).go({ concurrency: 4, attributes: ["accountId", "industry", "size"] }) : { data: [] },
+    leadKeys.length ? ctx.db.entities.lead.get(leadKeys).go({ concurrency: 4, attributes: ["leadId", "source"] }) : { data: [] },
+  ]);
+  const account = new Map(accounts.data.map((a) => [a.accountId, a]));
+  const source = new Map(leads.data.map((l) => [l.leadId, l.source]));
+  return journeys.map((j) => ({
+    ...j,
+    deal: {
+      ...j.deal,
+      industry: account.get(j.deal.accountId ?? "")?.industry,
+      size: account.get(j.deal.accountId ?? "")?.size,
+      source: j.deal.sourceLeadId ? source.get(j.deal.sourceLeadId) : "direct",
+    },
+  }));
+}

@@ -23,6 +23,14 @@ export interface JourneyDeal {
   closeReason?: string | undefined;
   winningCompetitor?: string | undefined;
   competitors?: { name: string }[] | undefined;
+  closeDateSlips?: number | undefined;
+  closeDateSlippedDays?: number | undefined;
+  accountId?: string | undefined;
+  sourceLeadId?: string | undefined;
+  /** Filled by `withSegments` for the reports that group by them. */
+  industry?: string | undefined;
+  size?: string | undefined;
+  source?: string | undefined;
 }
 
 export interface Journey {

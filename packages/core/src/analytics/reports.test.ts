@@ -22,11 +22,11 @@ function journey(deal: Partial<JourneyDeal> & Pick<JourneyDeal, "opportunityId" 
 
 // Five deals whose answers are worked out by hand in the expectations below.
 const history: Journey[] = [
-  journey({ opportunityId: "D1", status: "won", amount: 100, ownerId: "u1", competitors: [{ name: "X" }], priority: "A" }, [["a", 1, "created"], ["b", 3, "forward"], ["c", 8, "forward"]], 10),
-  journey({ opportunityId: "D2", status: "lost", amount: 50, ownerId: "u1", competitors: [{ name: "X" }, { name: "Y" }], closeReason: "price", winningCompetitor: "X" }, [["a", 2, "created"], ["c", 4, "forward"]], 6),
-  journey({ opportunityId: "D3", status: "open", amount: 30, ownerId: "u2" }, [["a", 1, "created"], ["b", 2, "forward"], ["a", 5, "backward"]]),
-  journey({ opportunityId: "D4", status: "invalid", amount: 999, ownerId: "u2", closeReason: "duplicate" }, [["a", 1, "created"]], 2),
-  journey({ opportunityId: "D5", status: "lost", amount: 20, ownerId: "u2", closeReason: "price", winningCompetitor: "none" }, [["a", 3, "created"], ["b", 4, "forward"]], 9),
+  journey({ opportunityId: "D1", status: "won", amount: 100, ownerId: "u1", competitors: [{ name: "X" }], priority: "A", closeDateSlips: 2, closeDateSlippedDays: 45, source: "web_form", industry: "software", size: "1000+" }, [["a", 1, "created"], ["b", 3, "forward"], ["c", 8, "forward"]], 10),
+  journey({ opportunityId: "D2", status: "lost", amount: 50, ownerId: "u1", competitors: [{ name: "X" }, { name: "Y" }], closeReason: "price", winningCompetitor: "X", source: "web_form", industry: "finance", size: "1000+" }, [["a", 2, "created"], ["c", 4, "forward"]], 6),
+  journey({ opportunityId: "D3", status: "open", amount: 30, ownerId: "u2", closeDateSlips: 1, closeDateSlippedDays: 10 }, [["a", 1, "created"], ["b", 2, "forward"], ["a", 5, "backward"]]),
+  journey({ opportunityId: "D4", status: "invalid", amount: 999, ownerId: "u2", closeReason: "duplicate", closeDateSlips: 3, closeDateSlippedDays: 99 }, [["a", 1, "created"]], 2),
+  journey({ opportunityId: "D5", status: "lost", amount: 20, ownerId: "u2", closeReason: "price", winningCompetitor: "none", source: "direct", industry: "software" }, [["a", 3, "created"], ["b", 4, "forward"]], 9),
 ];
 
 describe("funnel", () => {
@@ -60,6 +60,8 @@ describe("velocity", () => {
     expect(v.salesCycle).toEqual({ won: 1, avgDays: 9, medianDays: 9 });
     expect(v.skips).toEqual({ moves: 1, deals: 1 });
     expect(v.regressions).toEqual({ moves: 1, deals: 1 });
+    // D1 slipped twice (45 days), D3 once (10); the invalid D4 is left out.
+    expect(v.closeDateSlips).toEqual({ deals: 2, slips: 3, slippedDays: 55, avgSlipsPerSlippedDeal: 1.5, avgDaysPerSlippedDeal: 27.5, maxSlips: 2 });
   });
 });
 
@@ -72,6 +74,9 @@ describe("win/loss", () => {
     expect(w.byCompetitor.map((r) => [r.key, r.won, r.lost])).toEqual([["X", 1, 1], ["no competitor", 0, 1], ["Y", 0, 1]]);
     expect(w.byStageReached.map((r) => [r.key, r.won, r.lost])).toEqual([["c", 1, 1], ["b", 0, 1]]);
     expect(w.byPriority.map((r) => [r.key, r.won, r.lost])).toEqual([["none", 0, 2], ["A", 1, 0]]);
+    expect(w.bySource.map((r) => [r.key, r.won, r.lost, r.winRate])).toEqual([["web_form", 1, 1, 0.5], ["direct", 0, 1, 0]]);
+    expect(w.byIndustry.map((r) => [r.key, r.won, r.lost])).toEqual([["software", 1, 1], ["finance", 0, 1]]);
+    expect(w.bySize.map((r) => [r.key, r.won, r.lost])).toEqual([["1000+", 1, 1], ["unknown", 0, 1]]);
     expect(w.lossReasons).toEqual([{ reason: "price", count: 2, amount: 70 }]);
     expect(w.lostTo).toEqual([{ competitor: "X", count: 1, amount: 50 }, { competitor: "none", count: 1, amount: 20 }]);
   });

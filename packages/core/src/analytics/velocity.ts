@@ -16,6 +16,20 @@ export interface Velocity {
   skips: { moves: number; deals: number };
   /** Moves back to an earlier stage, and the deals that did. */
   regressions: { moves: number; deals: number };
+  /** Expected close dates pushed later: deals that slipped, slips in all, and how far (days) per slipped deal. */
+  closeDateSlips: { deals: number; slips: number; slippedDays: number; avgSlipsPerSlippedDeal: number | null; avgDaysPerSlippedDeal: number | null; maxSlips: number };
+}
+
+function closeDateSlips(journeys: readonly Journey[]): Velocity["closeDateSlips"] {
+  const slipped = journeys.map((j) => j.deal).filter((d) => (d.closeDateSlips ?? 0) > 0);
+  const slips = slipped.reduce((s, d) => s + (d.closeDateSlips ?? 0), 0);
+  const slippedDays = slipped.reduce((s, d) => s + (d.closeDateSlippedDays ?? 0), 0);
+  return {
+    deals: slipped.length, slips, slippedDays,
+    avgSlipsPerSlippedDeal: roundDays(slipped.length ? slips / slipped.length : null),
+    avgDaysPerSlippedDeal: roundDays(slipped.length ? slippedDays / slipped.length : null),
+    maxSlips: Math.max(0, ...slipped.map((d) => d.closeDateSlips ?? 0)),
+  };
 }
 
 function isSkip(stay: Journey["stays"][number], stageKeys: readonly string[]): boolean {
@@ -28,7 +42,7 @@ function moveCount(journeys: readonly Journey[], matches: (stay: Journey["stays"
   return { moves: perDeal.reduce((a, b) => a + b, 0), deals: perDeal.filter((n) => n > 0).length };
 }
 
-/** Time in each stage, sales-cycle length, skips and regressions of a cohort, from its stage history (invalid deals left out). */
+/** Time in each stage, sales-cycle length, skips, regressions and close-date slips of a cohort, from its stage history (invalid deals left out). */
 export function velocity(all: readonly Journey[], stageKeys: readonly string[]): Velocity {
   const journeys = all.filter((j) => j.deal.status !== "invalid");
   const stages = stageKeys.map((stage): StageVelocity => {
@@ -43,5 +57,6 @@ export function velocity(all: readonly Journey[], stageKeys: readonly string[]):
     salesCycle: { won: cycles.length, avgDays: roundDays(mean(cycles)), medianDays: roundDays(median(cycles)) },
     skips: moveCount(journeys, (s) => isSkip(s, stageKeys)),
     regressions: moveCount(journeys, (s) => s.kind === "backward"),
+    closeDateSlips: closeDateSlips(journeys),
   };
 }

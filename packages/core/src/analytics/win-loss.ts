@@ -16,6 +16,10 @@ export interface WinLoss {
   byCompetitor: WinRate[];
   byStageReached: WinRate[];
   byPriority: WinRate[];
+  /** The lead's source ("direct" for deals not converted from a lead), the account's industry and size. */
+  bySource: WinRate[];
+  byIndustry: WinRate[];
+  bySize: WinRate[];
   lossReasons: { reason: string; count: number; amount: number }[];
   lostTo: { competitor: string; count: number; amount: number }[];
 }
@@ -45,7 +49,7 @@ function tally<K extends string>(deals: readonly Closed[], keyOf: (j: Closed) =>
   return [...totals].map(([key, t]) => ({ [name]: key, ...t }) as { [P in K]: string } & { count: number; amount: number }).sort((a, b) => b.count - a.count);
 }
 
-/** Win/loss of a cohort's closed deals by owner, competitor, stage reached and priority, with loss reasons. */
+/** Win/loss of a cohort's closed deals by owner, competitor, stage reached, priority, source, industry and size, with loss reasons. */
 export function winLoss(journeys: readonly Journey[], stageKeys: readonly string[]): WinLoss {
   const closed = journeys.filter((j): j is Closed => j.deal.status === "won" || j.deal.status === "lost");
   const lost = closed.filter((j) => j.deal.status === "lost");
@@ -56,6 +60,9 @@ export function winLoss(journeys: readonly Journey[], stageKeys: readonly string
     byCompetitor: rates(closed, (j) => (j.deal.competitors?.length ? [...new Set(j.deal.competitors.map((c) => c.name))] : ["no competitor"])),
     byStageReached: rates(closed, (j) => [stageKeys[furthestIndex(j, stageKeys)] ?? "unknown"]),
     byPriority: rates(closed, (j) => [j.deal.priority ?? "none"]),
+    bySource: rates(closed, (j) => [j.deal.source ?? "unknown"]),
+    byIndustry: rates(closed, (j) => [j.deal.industry ?? "unknown"]),
+    bySize: rates(closed, (j) => [j.deal.size ?? "unknown"]),
     lossReasons: tally(lost, (j) => j.deal.closeReason, "reason"),
     lostTo: tally(lost, (j) => j.deal.winningCompetitor, "competitor"),
   };

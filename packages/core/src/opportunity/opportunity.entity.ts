@@ -22,6 +22,9 @@ export const OpportunityEntity = new Entity({
     amount: { type: "number", required: true, default: 0 },
     currency: { type: "string", required: true, default: "CNY" },
     expectedCloseDate: { type: "string" },
+    /** Times the expected close date moved later, and the days it moved in all (close-date-slip.ts). */
+    closeDateSlips: { type: "number" },
+    closeDateSlippedDays: { type: "number" },
     probability: { type: "number", required: true },
     forecastCategory: { type: forecastCategories, required: true },
     priority: { type: ["A", "B", "C"] as const },

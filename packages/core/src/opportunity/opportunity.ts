@@ -15,6 +15,7 @@ import type { z } from "zod";
 import { createOpportunitySchema, updateOpportunitySchema, type ListOpportunitiesQuery } from "./opportunity.schema.ts";
 import { openStay } from "./stage-history.ts";
 import { dealFlags } from "./deal-flags.ts";
+import { slipCounters } from "./close-date-slip.ts";
 
 export type Opportunity = EntityItem<typeof OpportunityEntity>;
 export const opportunityKind: RecordKind = { type: "opportunity", entity: "opportunity", idField: "opportunityId" };
@@ -76,6 +77,7 @@ export async function updateOpportunity(ctx: Ctx, opportunityId: string, raw: z.
     validate: async (current, patch) => {
       assertOpenAndCurrent(current, input.version);
       await assertCommittee(ctx, current.accountId, input.contacts);
+      Object.assign(patch, slipCounters(current, patch.expectedCloseDate));
       change = await planStageChange(ctx, current, patch);
     },
     extra: (r) => (change ? stageChangeWrites(ctx, change, r) : []),
