@@ -2,6 +2,7 @@ import { z } from "zod";
 import { deliverNotification, notificationId, type NotifyDeps } from "../notification/notification.ts";
 import { subjectName, subjectPath } from "../notification/notification-text.ts";
 import { parse } from "../records/schema.ts";
+import { formatMoney } from "../payment/money.ts";
 import { managerOf } from "../deal-flow/sla-mail.ts";
 import { findUser, type User } from "../user/user.ts";
 
@@ -28,7 +29,6 @@ export interface QuoteMailOutcome {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
-const money = (cents: number, currency: string) => `${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 const label = (d: QuoteEventData) => `${d.quoteNumber} v${d.quoteVersion}`;
 
 function requestMail(d: QuoteEventData, deal: string, author: string, zh: boolean) {
@@ -37,7 +37,7 @@ function requestMail(d: QuoteEventData, deal: string, author: string, zh: boolea
       subject: oneLine(`折扣待审批：「${deal}」的报价 ${label(d)}（${d.maxDiscountPct}% > ${d.thresholdPct}%）`),
       paragraphs: [
         `${author} 请你审批商机「${deal}」的报价 ${label(d)} 的折扣。`,
-        `总额 ${money(d.totalCents, d.currency)}；最高折扣 ${d.maxDiscountPct}%，超过团队阈值 ${d.thresholdPct}%。`,
+        `总额 ${formatMoney(d.totalCents, d.currency)}；最高折扣 ${d.maxDiscountPct}%，超过团队阈值 ${d.thresholdPct}%。`,
         "请在 Dealflow 中批准，或填写意见后驳回。审批前该报价不能设为主报价，也不能下单。",
       ],
     };
@@ -46,7 +46,7 @@ function requestMail(d: QuoteEventData, deal: string, author: string, zh: boolea
     subject: oneLine(`Discount approval needed: ${label(d)} on "${deal}" (${d.maxDiscountPct}% > ${d.thresholdPct}%)`),
     paragraphs: [
       `${author} asks you to approve the discount on quote ${label(d)} for the deal "${deal}".`,
-      `Total ${money(d.totalCents, d.currency)}; highest discount ${d.maxDiscountPct}%, above the team's ${d.thresholdPct}% threshold.`,
+      `Total ${formatMoney(d.totalCents, d.currency)}; highest discount ${d.maxDiscountPct}%, above the team's ${d.thresholdPct}% threshold.`,
       "Approve it, or reject it with a comment, in Dealflow. Until then it cannot be made primary or ordered.",
     ],
   };
@@ -58,7 +58,7 @@ function decisionMail(d: QuoteEventData, approved: boolean, deal: string, decide
     return {
       subject: oneLine(`「${deal}」的报价 ${label(d)} ${verdict}（${decider}）`),
       paragraphs: [
-        `${decider}${verdict}商机「${deal}」的报价 ${label(d)} 的 ${d.maxDiscountPct}% 折扣（总额 ${money(d.totalCents, d.currency)}）。`,
+        `${decider}${verdict}商机「${deal}」的报价 ${label(d)} 的 ${d.maxDiscountPct}% 折扣（总额 ${formatMoney(d.totalCents, d.currency)}）。`,
         ...(d.comment ? [`意见：${d.comment}`] : []),
         approved ? "现在可以发送该报价、设为主报价并下单。" : "修改报价后可再次提交审批，或降低折扣。",
       ],
@@ -68,7 +68,7 @@ function decisionMail(d: QuoteEventData, approved: boolean, deal: string, decide
   return {
     subject: oneLine(`Quote ${label(d)} on "${deal}" ${verdict} by ${decider}`),
     paragraphs: [
-      `${decider} ${verdict} the discount of ${d.maxDiscountPct}% on quote ${label(d)} for the deal "${deal}" (total ${money(d.totalCents, d.currency)}).`,
+      `${decider} ${verdict} the discount of ${d.maxDiscountPct}% on quote ${label(d)} for the deal "${deal}" (total ${formatMoney(d.totalCents, d.currency)}).`,
       ...(d.comment ? [`Comment: ${d.comment}`] : []),
       approved ? "You can now send it, make it the primary quote and order it." : "Edit the quote to ask again, or lower the discount.",
     ],

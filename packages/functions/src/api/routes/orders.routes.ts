@@ -2,13 +2,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import * as Order from "@dealflow/core/order/index";
 import { pageQuery, parse } from "@dealflow/core/records/schema";
 import type { ApiEnv } from "../deps.ts";
-import { errorSchema, jsonBody } from "./crud.ts";
+import { jsonBody } from "./crud.ts";
+import { bearerDoc, errorResponses, idParam as id, json, jsonRequest } from "./l2c-route-docs.ts";
 
-const doc = { security: [{ bearer: [] }], tags: ["Orders"] };
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = (schema: z.ZodType) => ({ body: { required: true, content: { "application/json": { schema } } } });
-const errors = Object.fromEntries([400, 403, 404, 409, 422].map((s) => [s, json(errorSchema, "See `code` (deal_not_won, no_primary_quote, approval_pending, invalid_transition, order_has_payments, order_cancelled) and `field`")]));
-const id = z.object({ id: z.string().min(1).max(64) });
+const doc = bearerDoc("Orders");
+const body = (schema: z.ZodType) => ({ body: jsonRequest(schema) });
+const errors = errorResponses("See `code` (deal_not_won, no_primary_quote, approval_pending, invalid_transition, order_has_payments, order_cancelled) and `field`");
 const order = z.object({ orderId: z.string(), orderNumber: z.string(), opportunityId: z.string(), quoteId: z.string(), status: z.enum(Order.orderStatuses), currency: z.string(), totalCents: z.number(), taxCents: z.number(), lines: z.array(z.object({}).loose()), version: z.number() }).loose();
 const listQuery = Order.listOrdersQuery.extend(pageQuery);
 

@@ -3,13 +3,11 @@ import {
   getCollectionSettings, getPlan, listPayments, recordPayment, recordPaymentSchema, setPlan, setPlanSchema, updateCollectionSettings, updateCollectionSettingsSchema,
 } from "@dealflow/core/payment/index";
 import type { ApiEnv } from "../deps.ts";
-import { errorSchema, jsonBody } from "./crud.ts";
+import { jsonBody } from "./crud.ts";
+import { bearerDoc, errorResponses, idParam, json, jsonRequest as body } from "./l2c-route-docs.ts";
 
-const doc = { security: [{ bearer: [] }], tags: ["Payments"] };
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema } } });
-const errors = Object.fromEntries([400, 403, 404, 409, 422].map((s) => [s, json(errorSchema, "See `code` and `field`")]));
-const idParam = z.object({ id: z.string().min(1).max(64) });
+const doc = bearerDoc("Payments");
+const errors = errorResponses("See `code` and `field`");
 const instalment = z.object({ instalmentId: z.string(), seq: z.number(), amountCents: z.number(), paidCents: z.number(), outstandingCents: z.number(), dueDate: z.string(), dueAt: z.string(), status: z.enum(["pending", "partly_paid", "paid", "overdue", "void"]) }).loose();
 const plan = z.object({ orderId: z.string(), orderNumber: z.string(), currency: z.string(), totalCents: z.number(), paidCents: z.number(), outstandingCents: z.number(), planVersion: z.number().nullable(), instalments: z.array(instalment) }).openapi("PaymentPlan");
 const payment = z.object({ paymentId: z.string(), orderId: z.string(), instalmentId: z.string(), amountCents: z.number(), currency: z.string(), receivedOn: z.string(), method: z.string().optional(), reference: z.string().optional() }).loose().openapi("Payment");

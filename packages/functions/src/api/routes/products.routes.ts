@@ -2,13 +2,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { createProduct, createProductSchema, getProduct, listProducts, listProductsQuery, updateProduct, updateProductSchema } from "@dealflow/core/product/index";
 import { pageQuery, parse } from "@dealflow/core/records/schema";
 import type { ApiEnv } from "../deps.ts";
-import { errorSchema, jsonBody } from "./crud.ts";
+import { jsonBody } from "./crud.ts";
+import { bearerDoc, errorResponses, idParam as id, json, jsonRequest } from "./l2c-route-docs.ts";
 
-const doc = { security: [{ bearer: [] }], tags: ["Products"] };
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = (schema: z.ZodType) => ({ body: { required: true, content: { "application/json": { schema } } } });
-const errors = Object.fromEntries([400, 403, 404, 409, 422].map((s) => [s, json(errorSchema, "See `code` and `field`")]));
-const id = z.object({ id: z.string().min(1).max(64) });
+const doc = bearerDoc("Products");
+const body = (schema: z.ZodType) => ({ body: jsonRequest(schema) });
+const errors = errorResponses("See `code` and `field`");
 const product = z.object({ productId: z.string(), sku: z.string(), name: z.string(), unit: z.string(), listPriceCents: z.number(), currency: z.string(), active: z.boolean(), version: z.number() }).loose();
 const listQuery = listProductsQuery.extend(pageQuery);
 

@@ -2,13 +2,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import * as Quote from "@dealflow/core/quote/index";
 import { pageQuery, parse } from "@dealflow/core/records/schema";
 import type { ApiEnv } from "../deps.ts";
-import { errorSchema, jsonBody } from "./crud.ts";
+import { jsonBody } from "./crud.ts";
+import { bearerDoc, errorResponses, idParam as id, json, jsonRequest } from "./l2c-route-docs.ts";
 
-const doc = { security: [{ bearer: [] }], tags: ["Quotes"] };
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const body = (schema: z.ZodType) => ({ body: { required: true, content: { "application/json": { schema } } } });
-const errors = Object.fromEntries([400, 403, 404, 409, 422].map((s) => [s, json(errorSchema, "See `code` (deal_closed, superseded, approval_pending, quote_rejected, not_pending, unknown_product, product_inactive, currency_mismatch) and `field`")]));
-const id = z.object({ id: z.string().min(1).max(64) });
+const doc = bearerDoc("Quotes");
+const body = (schema: z.ZodType) => ({ body: jsonRequest(schema) });
+const errors = errorResponses("See `code` (deal_closed, superseded, approval_pending, quote_rejected, not_pending, unknown_product, product_inactive, currency_mismatch) and `field`");
 const quote = z.object({ quoteId: z.string(), quoteNumber: z.string(), quoteVersion: z.number(), status: z.enum(Quote.quoteStatuses), isPrimary: z.boolean(), latest: z.boolean(), subtotalCents: z.number(), discountCents: z.number(), taxCents: z.number(), totalCents: z.number(), version: z.number() }).loose();
 const listQuery = Quote.listQuotesQuery.extend(pageQuery);
 

@@ -4,12 +4,11 @@ import {
 } from "@dealflow/core/payment/index";
 import type { Context } from "hono";
 import type { ApiEnv } from "../deps.ts";
-import { errorSchema } from "./crud.ts";
+import { bearerDoc, errorResponses, json } from "./l2c-route-docs.ts";
 
-const doc = { security: [{ bearer: [] }], tags: ["Receivables"] };
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const doc = bearerDoc("Receivables");
 const csv = (description: string) => ({ description, content: { "text/csv": { schema: z.string() } } });
-const errors = Object.fromEntries([400, 403, 404].map((s) => [s, json(errorSchema, "See `code` and `field`")]));
+const errors = errorResponses("See `code` and `field`", [400, 403, 404]);
 const report = z.object({ rows: z.array(z.object({ currency: z.string() }).loose()) }).loose();
 const scopeNote = "Reps see their own orders; managers their team's (ownerId narrows to one rep); admins any team's, or every team's without teamId.";
 
