@@ -26,4 +26,10 @@ export const schedules: readonly ScheduleSpec[] = [
     schedule: "cron(0 18 * * ? *)",
     target: { kind: "lambda", handler: "../scheduled/nightly-rescore" },
   },
+  {
+    name: "NightlyWinModelRebuild",
+    description: "Every night 02:30 Asia/Shanghai (18:30 UTC): check each team's win-model training rows against its closed deals and retrain",
+    schedule: "cron(30 18 * * ? *)",
+    target: { kind: "lambda", handler: "../scheduled/nightly-win-model" },
+  },
 ];

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "@dealflow/core/ports/clock";
 import { winModelHandler } from "@dealflow/functions/events/win-model";
+import { nightlyWinModelHandler } from "@dealflow/functions/scheduled/nightly-win-model";
 import { startTestApi } from "../support/api.ts";
 import { deliverThroughRule, envelopeOf } from "./collab-fixtures.ts";
 
@@ -50,6 +51,25 @@ describe("the win model learned from the team's closed deals", () => {
     expect({ ...after, model: after.model.rows }).toEqual({ ...before, model: before.model.rows });
   });
 
+  it("learns from the fields the team's manager chooses, retraining at once", async () => {
+    expect(await api.call("GET", "/settings/win-model", { token: rep })).toMatchObject({ status: 200, body: { source: "defaults", version: null, features: ["source", "industry", "size", "amount", "owner", "competitor", "committee", "timeInStage"] } });
+    expect(await api.call("PUT", "/settings/win-model", { token: rep, body: { features: ["amount"] } })).toMatchObject({ status: 403 });
+    expect(await api.call("PUT", "/settings/win-model", { token: manager, body: { features: ["amount", "colour"] } })).toMatchObject({ status: 400, body: { field: "features.1" } });
+    const saved = await api.call("PUT", "/settings/win-model", { token: manager, body: { features: ["amount"] } });
+    expect(saved).toMatchObject({ status: 200, body: { source: "saved", version: 1, features: ["amount"], rows: 3 } });
+    // Only the stage (the same for all: no weight) and the amount band: odds 2 · 9/4 = 4.5 → 4.5 / 5.5.
+    const res = await api.call("GET", `/opportunities/${open.opportunityId}/win-probability`, { token: rep });
+    expect(res.body).toMatchObject({ probability: 0.8182, up: [{ feature: "amount", value: "50k-200k", weight: 0.811 }], down: [] });
+    expect((await api.call("GET", "/analytics/win-model", { token: manager })).body.features).toEqual(["stage", "amount"]);
+    expect(await api.call("PUT", "/settings/win-model", { token: manager, body: { features: [] } })).toMatchObject({ status: 400, body: { field: "version" } });
+    expect(await api.call("PUT", "/settings/win-model", { token: manager, body: { version: 7, features: [] } })).toMatchObject({ status: 409 });
+    const all = ["source", "industry", "size", "amount", "owner", "competitor", "committee", "timeInStage"];
+    expect(await api.call("PUT", "/settings/win-model", { token: manager, body: { version: 1, features: all } })).toMatchObject({ status: 200, body: { version: 2 } });
+    expect((await api.call("GET", `/opportunities/${open.opportunityId}/win-probability`, { token: rep })).body.probability).toBe(0.9101);
+    const trail = (await api.db.entities.audit.query.byRecord({ recordType: "winModelSettings", recordId: saved.body.teamId }).go()).data;
+    expect(trail.map((e) => e.action)).toEqual(["create", "update"]);
+  });
+
   it("reports calibration on closed deals, and drops a reopened deal from training", async () => {
     const report = await api.call("GET", "/analytics/win-model", { token: manager });
     // Left out, the only lost deal leaves a model without a loss, which has no opinion: two deals are scored.
@@ -65,5 +85,32 @@ describe("the win model learned from the team's closed deals", () => {
   it("lets only managers and admins retrain on demand", async () => {
     expect(await api.call("POST", "/analytics/win-model/rebuild", { token: rep })).toMatchObject({ status: 403 });
     expect(await api.call("POST", "/analytics/win-model/rebuild", { token: manager })).toMatchObject({ status: 200, body: { rows: 2 } });
+  });
+
+  it("nightly: rows a lost event left out are written, rows of deals no longer closed removed; a second night changes nothing", async () => {
+    const { teamId } = (await api.call("GET", "/me", { token: rep })).body;
+    const nightly = nightlyWinModelHandler({ db: api.db, clock: systemClock });
+    const logged: Body[] = [];
+    const night = async (id: string) => {
+      const log = console.log;
+      console.log = (line: string) => void logged.push(JSON.parse(line) as Body);
+      try {
+        await nightly(envelopeOf({ id, name: "Scheduled Event", version: 1, occurredAt: new Date().toISOString(), data: {} }));
+      } finally {
+        console.log = log;
+      }
+      return logged.at(-1);
+    };
+    await night("night-0"); // the seeded team's closes were never delivered to the consumer here: this writes theirs
+    const [kept] = (await api.db.entities.winTrainingRow.query.byTeam({ teamId }).go()).data;
+    await api.db.entities.winTrainingRow.delete({ opportunityId: kept?.opportunityId ?? "" }).go();
+    await api.db.entities.winTrainingRow.put({ opportunityId: open.opportunityId, teamId, outcome: "won", features: { stage: "a" }, dealVersion: 1 }).go();
+    const first = await night("night-1");
+    expect(first).toMatchObject({ msg: "nightly win model rebuild", written: 1, removed: 1 });
+    expect(await night("night-2")).toMatchObject({ written: 0, removed: 0, rows: first?.rows });
+    const rows = (await api.db.entities.winTrainingRow.query.byTeam({ teamId }).go()).data.map((r) => r.opportunityId).sort();
+    expect(rows).toContain(kept?.opportunityId);
+    expect(rows).not.toContain(open.opportunityId);
+    expect((await api.call("GET", `/opportunities/${open.opportunityId}/win-probability`, { token: rep })).body.model.rows).toBe(rows.length);
   });
 });

@@ -9,7 +9,7 @@ import { DealFlowEntity, DealFlowNoticeEntity } from "../deal-flow/deal-flow.ent
 import { ForecastLineEntity } from "../forecast/forecast-line.entity.ts";
 import { QuotaEntity } from "../forecast/quota.entity.ts";
 import { ForecastSnapshotEntity, ForecastSubmissionEntity } from "../forecast/forecast-history.entity.ts";
-import { WinModelEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
+import { WinModelEntity, WinModelSettingsEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
 import { ScoringRulesEntity } from "../scoring/scoring-rules.entity.ts";
 import { AssignmentCursorEntity, AssignmentSettingsEntity, LeadHoldEntity, RepLoadEntity } from "../assignment/assignment.entity.ts";
@@ -69,6 +69,7 @@ const entities = {
   forecastSubmission: ForecastSubmissionEntity,
   winTrainingRow: WinTrainingRowEntity,
   winModel: WinModelEntity,
+  winModelSettings: WinModelSettingsEntity,
   leadSla: LeadSlaEntity,
   leadSlaSettings: LeadSlaSettingsEntity,
   order: OrderEntity,

@@ -3,6 +3,7 @@ import { tryWrite } from "../db/conditional.ts";
 import type { Opportunity } from "../opportunity/opportunity.ts";
 import { dealFeatures } from "./features.ts";
 import { train, type TrainingRow } from "./naive-bayes.ts";
+import { winModelSettingsOf } from "./win-model-settings.ts";
 
 /** The deal's features from the deal, its account and its source lead (two GetItems). */
 export async function featuresOf(db: Db, deal: Opportunity, now: string) {
@@ -23,11 +24,22 @@ export async function trainingRows(db: Db, teamId: string): Promise<(TrainingRow
   return data.map((r) => ({ opportunityId: r.opportunityId, outcome: r.outcome, features: r.features as Record<string, string>, stageProbability: r.stageProbability }));
 }
 
-/** Retrains the team's model from its rows: one Query of small items, one Put. Same rows, same model. */
-export async function rebuildWinModel(db: Db, teamId: string, now: string): Promise<{ rows: number }> {
-  const rows = await trainingRows(db, teamId);
+/** A row's features cut to the stage and the team's chosen ones (rows keep every feature, so a change needs no backfill). */
+export function selectFeatures(features: Record<string, string>, chosen: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(features).filter(([name]) => name === "stage" || chosen.includes(name)));
+}
+
+/** Retrains the team's model from its rows on its chosen features: two small reads, one Put. Same rows, same model. */
+export async function rebuildWinModel(db: Db, teamId: string, now: string): Promise<{ rows: number; features: string[] }> {
+  const { rows, features } = await modelRows(db, teamId);
   await db.entities.winModel.put({ teamId, model: train(rows), rows: rows.length, builtAt: now }).go();
-  return { rows: rows.length };
+  return { rows: rows.length, features };
+}
+
+/** The team's training rows as its model sees them: cut to the stage and the team's chosen features. */
+export async function modelRows(db: Db, teamId: string) {
+  const [rows, settings] = await Promise.all([trainingRows(db, teamId), winModelSettingsOf(db, teamId)]);
+  return { rows: rows.map((r) => ({ ...r, features: selectFeatures(r.features, settings.features) })), features: ["stage", ...settings.features] };
 }
 
 /**
@@ -37,11 +49,17 @@ export async function rebuildWinModel(db: Db, teamId: string, now: string): Prom
 export async function syncTrainingRow(db: Db, opportunityId: string, now: string): Promise<{ teamId: string; rows: number } | null> {
   const { data: deal } = await db.entities.opportunity.get({ opportunityId }).go();
   if (!deal) return null;
-  if (deal.status === "won" || deal.status === "lost") {
-    const row = { opportunityId, teamId: deal.teamId, outcome: deal.status, features: await featuresOf(db, deal, now), stageProbability: await stageDefault(db, deal), dealVersion: deal.version };
-    await tryWrite(() => db.entities.winTrainingRow.put(row).where((a, op) => `${op.notExists(a.dealVersion)} OR ${op.lt(a.dealVersion, deal.version)}`).go());
-  } else {
-    await db.entities.winTrainingRow.delete({ opportunityId }).go();
+  await writeTrainingRow(db, deal, now);
+  const { rows } = await rebuildWinModel(db, deal.teamId, now);
+  return { teamId: deal.teamId, rows };
+}
+
+/** The deal's row as its status makes it: written for won/lost (only over an older deal version), else removed. */
+export async function writeTrainingRow(db: Db, deal: Opportunity, now: string): Promise<void> {
+  if (deal.status !== "won" && deal.status !== "lost") {
+    await db.entities.winTrainingRow.delete({ opportunityId: deal.opportunityId }).go();
+    return;
   }
-  return { teamId: deal.teamId, ...(await rebuildWinModel(db, deal.teamId, now)) };
+  const row = { opportunityId: deal.opportunityId, teamId: deal.teamId, outcome: deal.status, features: await featuresOf(db, deal, now), stageProbability: await stageDefault(db, deal), dealVersion: deal.version };
+  await tryWrite(() => db.entities.winTrainingRow.put(row).where((a, op) => `${op.notExists(a.dealVersion)} OR ${op.lt(a.dealVersion, deal.version)}`).go());
 }

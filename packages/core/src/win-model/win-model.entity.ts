@@ -1,4 +1,5 @@
 import { Entity } from "electrodb";
+import { recordFields } from "../db/entity-fields.ts";
 
 /** One closed (won/lost) deal's features and outcome: the model's training data, in the deal's partition. */
 export const WinTrainingRowEntity = new Entity({
@@ -26,6 +27,18 @@ export const WinModelEntity = new Entity({
     model: { type: "any", required: true },
     rows: { type: "number", required: true },
     builtAt: { type: "string", required: true },
+  },
+  indexes: {
+    primary: { pk: { field: "pk", composite: ["teamId"] }, sk: { field: "sk", composite: [] } },
+  },
+});
+
+/** The features a team's model learns from besides the stage (win-model-settings.ts); versioned and audited. */
+export const WinModelSettingsEntity = new Entity({
+  model: { entity: "winModelSettings", version: "1", service: "dealflow" },
+  attributes: {
+    ...recordFields,
+    features: { type: "list", required: true, items: { type: "string" } },
   },
   indexes: {
     primary: { pk: { field: "pk", composite: ["teamId"] }, sk: { field: "sk", composite: [] } },

@@ -4,7 +4,8 @@ import { listTeam, requireRole } from "../records/access.ts";
 import { readOwned } from "../records/owned-record.ts";
 import { opportunityKind, type Opportunity } from "../opportunity/opportunity.ts";
 import { calibrate } from "./calibration.ts";
-import { featuresOf, rebuildWinModel, trainingRows } from "./model-store.ts";
+import { featuresOf, modelRows, rebuildWinModel } from "./model-store.ts";
+import { updateWinModelSettings } from "./win-model-settings.ts";
 import { predict, train, type WinModel } from "./naive-bayes.ts";
 
 export const winModelQuery = z.object({ teamId: z.string().min(1).optional() }).strict();
@@ -27,9 +28,9 @@ export async function winProbability(ctx: Ctx, opportunityId: string) {
 /** Calibration on the team's closed deals (leave-one-out): whether to trust the model over the stage defaults. */
 export async function winModelReport(ctx: Ctx, q: z.infer<typeof winModelQuery>) {
   const teamId = listTeam(ctx.actor, q.teamId);
-  const rows = await trainingRows(ctx.db, teamId);
+  const { rows, features } = await modelRows(ctx.db, teamId);
   const model = train(rows);
-  return { teamId, won: model.classCounts.won, lost: model.classCounts.lost, calibration: calibrate(model, rows) };
+  return { teamId, features, won: model.classCounts.won, lost: model.classCounts.lost, calibration: calibrate(model, rows) };
 }
 
 /** Manager/admin: retrain now (the model is also retrained after every close). */
@@ -37,4 +38,11 @@ export async function rebuildTeamWinModel(ctx: Ctx, q: z.infer<typeof winModelQu
   requireRole(ctx.actor, "manager", "admin");
   const teamId = listTeam(ctx.actor, q.teamId);
   return { teamId, ...(await rebuildWinModel(ctx.db, teamId, ctx.clock.now().toISOString())) };
+}
+
+/** Saves the team's feature choice and retrains on it at once, so predictions and calibration follow. */
+export async function saveWinModelSettings(ctx: Ctx, q: z.infer<typeof winModelQuery>, raw: unknown) {
+  const teamId = listTeam(ctx.actor, q.teamId);
+  const settings = await updateWinModelSettings(ctx, teamId, raw);
+  return { ...settings, rows: (await rebuildWinModel(ctx.db, teamId, ctx.clock.now().toISOString())).rows };
 }

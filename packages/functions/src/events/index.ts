@@ -4,6 +4,7 @@ import { leadCapturedHandler } from "./lead-captured.ts";
 import { leadActivityHandler } from "./lead-activity.ts";
 import { leadScoringHandler } from "./lead-scoring.ts";
 import { nightlyRescoreHandler } from "../scheduled/nightly-rescore.ts";
+import { nightlyWinModelHandler } from "../scheduled/nightly-win-model.ts";
 import { dealClosedHandler } from "./deal-closed.ts";
 import { dealOpenedHandler } from "./deal-opened.ts";
 import { dealStageChangedHandler } from "./deal-stage-changed.ts";
@@ -26,6 +27,7 @@ export const eventHandlers: Record<string, (deps: RuntimeDeps) => (event: BusEnv
   "lead-activity": leadActivityHandler,
   "lead-scoring": leadScoringHandler,
   "../scheduled/nightly-rescore": nightlyRescoreHandler,
+  "../scheduled/nightly-win-model": nightlyWinModelHandler,
   "deal-opened": dealOpenedHandler,
   "deal-stage-changed": dealStageChangedHandler,
   "deal-closed": dealClosedHandler,
