@@ -1,19 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { rules, stateMachines } from "@dealflow/infra";
 import { envNames } from "@dealflow/core/config";
 import { validateAsl } from "@dealflow/local/workflow/asl-validation";
 import { Bus } from "../../stacks/bus.stack.ts";
 import { Workflows } from "../../stacks/workflows.stack.ts";
-import { synthesizeApp, testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import { testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
 import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
 
 let synth: SynthesizedApp;
 beforeAll(async () => {
-  synth = await synthesizeApp("test");
-}, 180_000);
-afterAll(async () => synth?.cleanup());
+  synth = await sharedApp();
+}, sharedAppTimeout);
 
 const dealFlowName = "test-dealflow-deal-flow";
 const arnOf = (resource: string) => ({ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:states:${testRegion}:${testAccount}:${resource}`]] });

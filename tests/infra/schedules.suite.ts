@@ -1,16 +1,16 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { schedules } from "@dealflow/infra";
 import { Bus } from "../../stacks/bus.stack.ts";
-import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
+import type { SynthesizedApp } from "./synth-app.ts";
+import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
 import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
 
 let synth: SynthesizedApp;
 beforeAll(async () => {
-  synth = await synthesizeApp("test");
-}, 180_000);
-afterAll(async () => synth?.cleanup());
+  synth = await sharedApp();
+}, sharedAppTimeout);
 
 const eventsDir = path.join(import.meta.dirname, "../../packages/functions/src/events");
 /** Where a schedule's Lambda entry lives: `handler` is relative to functions/src/events (scheduled jobs: ../scheduled). */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { createTableInput, rules, schedules, tableSchema } from "@dealflow/infra";
 import { envNames } from "@dealflow/core/config";
 import { Bus } from "../../stacks/bus.stack.ts";
@@ -8,7 +8,8 @@ import { Email } from "../../stacks/email.stack.ts";
 import { Hosting } from "../../stacks/hosting.stack.ts";
 import { Monitoring } from "../../stacks/monitoring.stack.ts";
 import { Storage } from "../../stacks/storage.stack.ts";
-import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
+import type { SynthesizedApp } from "./synth-app.ts";
+import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
 import {
   at,
   functionByHandler,
@@ -22,9 +23,8 @@ import {
 
 let synth: SynthesizedApp;
 beforeAll(async () => {
-  synth = await synthesizeApp("test");
-}, 120_000);
-afterAll(async () => synth?.cleanup());
+  synth = await sharedApp();
+}, sharedAppTimeout);
 
 describe("Storage stack", () => {
   test("the table has the keys, indexes and attributes of tableSchema", () => {

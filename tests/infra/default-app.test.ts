@@ -1,0 +1,9 @@
+import { afterAll } from "vitest";
+import { cleanupSharedApp } from "./shared-app.ts";
+// Suites over one synthesis of the default "test" stage (see shared-app.ts); each is a describe block of its own.
+import "./storage-bus.suite.ts";
+import "./workflows.suite.ts";
+import "./lead-sla.suite.ts";
+import "./schedules.suite.ts";
+
+afterAll(cleanupSharedApp);
