@@ -92,6 +92,8 @@ describe("payments: instalment-collection machine and its consumers", () => {
       expect(at(target, "RetryPolicy")).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 8 });
       expect(resourceById(template, String(at(target, "DeadLetterConfig", "Arn", "Fn::GetAtt", 0)))).toMatchObject({ Type: "AWS::SQS::Queue" });
       expect(JSON.stringify(at(fn, "Properties", "Environment", "Variables", envNames.stateMachineArns))).toContain(`:stateMachine:${collectionName}`);
+      // Both read the order's partition (the stop on order.cancelled finds the order's instalments there).
+      expect(statementsOfFunctionRole(template, fnId).flatMap((s) => s.actions)).toEqual(expect.arrayContaining(["dynamodb:Query", "dynamodb:GetItem"]));
       const states = statementsOfFunctionRole(template, fnId).filter((s) => s.actions.some((a) => a.startsWith("states:")));
       expect(states).toEqual([
         { actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"], resources: [collectionArn(`stateMachine:${collectionName}`)], effect: "Allow" },
