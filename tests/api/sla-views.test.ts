@@ -92,6 +92,12 @@ describe("the manager's SLA view and the rep's queue", () => {
       ],
     });
 
+    const trend = await call("GET", `/analytics/response-sla?teamId=${w.teamId}`, manager);
+    expect(trend.body.overall).toMatchObject({ judged: 3, met: 2, breached: 1, compliance: 0.6667 });
+    expect(trend.body.byOwner).toEqual(expect.arrayContaining([expect.objectContaining({ key: w.rep.userId, judged: 2, met: 1 }), expect.objectContaining({ key: w.rep2.userId, judged: 1, met: 1 })]));
+    expect(trend.body.byMonth).toEqual([expect.objectContaining({ key: new Date().toISOString().slice(0, 7), judged: 3 })]);
+    expect((await call("GET", "/analytics/response-sla", rep)).status).toBe(403);
+
     const queue = await call("GET", "/leads/queue", rep);
     expect(queue.body.items.map((i: { leadId: string }) => i.leadId)).toEqual([missed.leadId, fresh.leadId, onTime.leadId]);
     expect(queue.body.items[0]).toMatchObject({ overdue: true, breachLevel: 1, status: "assigned" });

@@ -5,3 +5,4 @@ export { velocity, type Velocity } from "./velocity.ts";
 export { winLoss, type WinLoss, type WinRate } from "./win-loss.ts";
 export { leadSourceReport, leadSourceQuery, sourceConversion } from "./lead-source.ts";
 export { stageSla, type StageSla } from "./stage-sla.ts";
+export { responseSla, responseSlaQuery, responseSlaReport, type ResponseSla } from "./response-sla.ts";

@@ -5,6 +5,8 @@ import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
 import { sourceConversion } from "./lead-source.ts";
 import { stageSla } from "./stage-sla.ts";
+import { responseSla } from "./response-sla.ts";
+import type { LeadSlaItem } from "../lead-sla/sla-store.ts";
 
 const stages = ["a", "b", "c", "d"];
 const at = (day: number) => `2026-01-${String(day).padStart(2, "0")}T00:00:00.000Z`;
@@ -115,5 +117,28 @@ describe("stage-SLA compliance", () => {
     expect(stageSla(history, limits, { from: at(4), to: january.to }, at(20)).overall).toMatchObject({ judged: 2, met: 0 });
     // On Jan 6 D3's second stay in a (entered Jan 5) is 1 day old: no verdict.
     expect(stageSla(history, limits, { from: at(5), to: january.to }, at(6)).overall).toMatchObject({ judged: 0, compliance: null });
+  });
+});
+
+describe("response SLA", () => {
+  const sla = (leadId: string, ownerId: string, assignedAt: string, dueAt: string, verdict: { met?: boolean; firstContactAt?: string }): LeadSlaItem =>
+    ({ leadId, ownerId, teamId: "t", leadName: leadId, assignedAt, dueAt, escalateAt: dueAt, poolAt: dueAt, executionName: leadId, state: verdict.met === undefined ? "waiting" : "closed", breachLevel: 0, updatedAt: dueAt, ...verdict }) as LeadSlaItem;
+  const items = [
+    sla("L1", "u1", "2026-01-05T09:00:00.000Z", "2026-01-05T11:00:00.000Z", { met: true, firstContactAt: "2026-01-05T09:30:00.000Z" }), // 30 min
+    sla("L2", "u1", "2026-01-20T09:00:00.000Z", "2026-01-20T11:00:00.000Z", { met: false }), // breached, never called
+    sla("L3", "u2", "2026-02-02T09:00:00.000Z", "2026-02-02T11:00:00.000Z", { met: true, firstContactAt: "2026-02-02T10:30:00.000Z" }), // 90 min
+    sla("L4", "u1", "2026-02-03T09:00:00.000Z", "2026-02-03T11:00:00.000Z", { met: false, firstContactAt: "2026-02-03T12:00:00.000Z" }), // late: 180 min
+    sla("L5", "u2", "2026-02-04T09:00:00.000Z", "2026-02-04T11:00:00.000Z", {}), // still inside its time: no verdict
+  ];
+
+  it("judges decided assignments only, by rep, by month and by rep and month, with the median time to first contact", () => {
+    const r = responseSla(items);
+    expect(r.overall).toEqual({ key: "all", judged: 4, met: 2, breached: 2, compliance: 0.5, medianMinutesToContact: 90 });
+    expect(r.byOwner).toEqual([
+      { key: "u1", judged: 3, met: 1, breached: 2, compliance: 0.3333, medianMinutesToContact: 105 },
+      { key: "u2", judged: 1, met: 1, breached: 0, compliance: 1, medianMinutesToContact: 90 },
+    ]);
+    expect(r.byMonth.map((m) => [m.key, m.judged, m.met, m.compliance])).toEqual([["2026-01", 2, 1, 0.5], ["2026-02", 2, 1, 0.5]]);
+    expect(r.byOwnerMonth.map((m) => [m.ownerId, m.month, m.judged, m.met])).toEqual([["u1", "2026-01", 2, 1], ["u1", "2026-02", 1, 0], ["u2", "2026-02", 1, 1]]);
   });
 });
