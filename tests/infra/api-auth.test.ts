@@ -18,6 +18,7 @@ import {
   siteUrlImport,
   statementsOfFunctionRole,
 } from "./template-queries.ts";
+import { sharedAppTimeout } from "./shared-app.ts";
 
 const apiHandler = "packages/functions/src/api/lambda.handler";
 const sender = "crm@acme.example";
@@ -25,7 +26,7 @@ const sender = "crm@acme.example";
 let synth: SynthesizedApp;
 beforeAll(async () => {
   synth = await synthesizeApp("test", { DEALFLOW_MAIL_FROM: sender });
-}, 120_000);
+}, sharedAppTimeout);
 afterAll(async () => synth?.cleanup());
 
 describe("Auth stack", () => {

@@ -5,5 +5,6 @@ import "./storage-bus.suite.ts";
 import "./workflows.suite.ts";
 import "./lead-sla.suite.ts";
 import "./schedules.suite.ts";
+import "./l2c.suite.ts";
 
 afterAll(cleanupSharedApp);

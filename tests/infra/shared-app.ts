@@ -6,7 +6,8 @@ import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
  */
 let app: Promise<SynthesizedApp> | undefined;
 export const sharedApp = (): Promise<SynthesizedApp> => (app ??= synthesizeApp("test"));
-export const sharedAppTimeout = 300_000;
+/** Bundling every Lambda with esbuild takes minutes on a loaded machine. */
+export const sharedAppTimeout = 600_000;
 
 export async function cleanupSharedApp(): Promise<void> {
   await (await app)?.cleanup();

@@ -9,6 +9,7 @@ import { Hosting } from "../../stacks/hosting.stack.ts";
 import { Web } from "../../stacks/web.stack.ts";
 import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
 import { at, functionByHandler, importOf, onlyResource } from "./template-queries.ts";
+import { sharedAppTimeout } from "./shared-app.ts";
 
 const siteEnv = ["VITE_API_URL", "VITE_USER_POOL_ID", "VITE_USER_POOL_CLIENT_ID"] as const;
 
@@ -16,7 +17,7 @@ let synth: SynthesizedApp;
 beforeAll(async () => {
   // A bare domain as sender: the whole domain is verified and mail goes out as noreply@ that domain.
   synth = await synthesizeApp("test", { DEALFLOW_MAIL_FROM: "Acme.Example" });
-}, 120_000);
+}, sharedAppTimeout);
 afterAll(async () => synth?.cleanup());
 
 describe("Hosting stack", () => {

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { rules } from "@dealflow/infra";
 import { Bus } from "../../stacks/bus.stack.ts";
-import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
+import { testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
 import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
 import { envNames } from "@dealflow/core/config";
 import { validateAsl } from "@dealflow/local/workflow/asl-validation";
 import { Workflows } from "../../stacks/workflows.stack.ts";
-import { testAccount, testRegion } from "./synth-app.ts";
 
 /** Lead to cash (issue 7): quotes and orders here; payments and collection add their own describe block. */
 let synth: SynthesizedApp;
 beforeAll(async () => {
-  synth = await synthesizeApp("test");
-  // Bundling every Lambda with esbuild takes minutes on a loaded machine.
-}, 600_000);
-afterAll(async () => synth?.cleanup());
+  synth = await sharedApp();
+}, sharedAppTimeout);
 
 describe("quotes & orders: the approval mail consumer", () => {
   const spec = rules.find((r) => r.name === "QuoteApprovalMail");
