@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { rules } from "@dealflow/infra";
 import { Bus } from "../../stacks/bus.stack.ts";
-import { testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import type { SynthesizedApp } from "./synth-app.ts";
 import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
+import { expectMachineRights, expectRuleTarget } from "./rule-assertions.ts";
 import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
-import { envNames } from "@dealflow/core/config";
 import { validateAsl } from "@dealflow/local/workflow/asl-validation";
 import { Workflows } from "../../stacks/workflows.stack.ts";
 
@@ -46,7 +46,6 @@ describe("quotes & orders: the approval mail consumer", () => {
 
 describe("payments: instalment-collection machine and its consumers", () => {
   const collectionName = "test-dealflow-instalment-collection";
-  const collectionArn = (resource: string) => ({ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:states:${testRegion}:${testAccount}:${resource}`]] });
   type CollectionState = { Type: string; Resource?: string; TimestampPath?: string; Parameters?: { FunctionName?: string }; Retry?: unknown[] };
 
   function collectionMachine(): [unknown, Record<string, CollectionState>] {
@@ -82,21 +81,10 @@ describe("payments: instalment-collection machine and its consumers", () => {
     expect(rules.find((r) => r.name === "InstalmentCollectionStop")?.pattern).toEqual({ source: ["dealflow"], "detail-type": ["instalment.paid", "order.cancelled"] });
     const template = synth.template(Bus);
     for (const spec of rules.filter((r) => r.target.handler.startsWith("instalment-collection-"))) {
-      const [fnId, fn] = functionByHandler(template, `packages/functions/src/events/${spec.target.handler}.handler`);
-      const [, rule] = resourcesOf(template, "AWS::Events::Rule").find(([, r]) => at(r, "Properties", "Description") === spec.description) ?? [];
-      expect(at(rule, "Properties", "EventPattern")).toEqual(spec.pattern);
-      const target = at(rule, "Properties", "Targets", 0);
-      expect(at(target, "Arn")).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
-      expect(at(target, "RetryPolicy")).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 8 });
-      expect(resourceById(template, String(at(target, "DeadLetterConfig", "Arn", "Fn::GetAtt", 0)))).toMatchObject({ Type: "AWS::SQS::Queue" });
-      expect(JSON.stringify(at(fn, "Properties", "Environment", "Variables", envNames.stateMachineArns))).toContain(`:stateMachine:${collectionName}`);
+      const [fnId, fn] = expectRuleTarget(template, spec);
+      expectMachineRights(template, fnId, fn, collectionName);
       // Both read the order's partition (the stop on order.cancelled finds the order's instalments there).
       expect(statementsOfFunctionRole(template, fnId).flatMap((s) => s.actions)).toEqual(expect.arrayContaining(["dynamodb:Query", "dynamodb:GetItem"]));
-      const states = statementsOfFunctionRole(template, fnId).filter((s) => s.actions.some((a) => a.startsWith("states:")));
-      expect(states).toEqual([
-        { actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"], resources: [collectionArn(`stateMachine:${collectionName}`)], effect: "Allow" },
-        { actions: ["states:StopExecution", "states:DescribeExecution"], resources: [collectionArn(`execution:${collectionName}:*`)], effect: "Allow" },
-      ]);
     }
   });
 });

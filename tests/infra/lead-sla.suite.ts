@@ -6,9 +6,10 @@ import { envNames } from "@dealflow/core/config";
 import { validateAsl } from "@dealflow/local/workflow/asl-validation";
 import { Bus } from "../../stacks/bus.stack.ts";
 import { Workflows } from "../../stacks/workflows.stack.ts";
-import { testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import type { SynthesizedApp } from "./synth-app.ts";
 import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
-import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
+import { expectMachineRights, expectRuleTarget } from "./rule-assertions.ts";
+import { at, functionByHandler, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
 
 let synth: SynthesizedApp;
 beforeAll(async () => {
@@ -16,7 +17,6 @@ beforeAll(async () => {
 }, sharedAppTimeout);
 
 const machineName = "test-dealflow-lead-sla";
-const arnOf = (resource: string) => ({ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:states:${testRegion}:${testAccount}:${resource}`]] });
 type State = { Type: string; Resource?: string; TimestampPath?: string; Seconds?: number; Parameters?: { FunctionName?: string }; Retry?: unknown[] };
 
 function leadSlaMachine(): [string, unknown, Record<string, State>] {
@@ -74,27 +74,11 @@ describe("lead-sla consumers on the bus", () => {
 
   test("each rule targets its consumer with retries and a dead-letter queue", () => {
     const template = synth.template(Bus);
-    for (const spec of rules.filter((r) => handlers.includes(r.target.handler))) {
-      const [fnId] = functionByHandler(template, `packages/functions/src/events/${spec.target.handler}.handler`);
-      const [, rule] = resourcesOf(template, "AWS::Events::Rule").find(([, r]) => at(r, "Properties", "Description") === spec.description) ?? [];
-      expect(at(rule, "Properties", "EventPattern")).toEqual(spec.pattern);
-      const target = at(rule, "Properties", "Targets", 0);
-      expect(at(target, "Arn")).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
-      expect(at(target, "RetryPolicy")).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 8 });
-      expect(resourceById(template, String(at(target, "DeadLetterConfig", "Arn", "Fn::GetAtt", 0)))).toMatchObject({ Type: "AWS::SQS::Queue" });
-    }
+    for (const spec of rules.filter((r) => handlers.includes(r.target.handler))) expectRuleTarget(template, spec);
   });
 
   test("the consumers may start and stop lead-sla executions only, and know its ARN", () => {
     const template = synth.template(Bus);
-    for (const handler of handlers) {
-      const [fnId, fn] = functionByHandler(template, `packages/functions/src/events/${handler}.handler`);
-      expect(JSON.stringify(at(fn, "Properties", "Environment", "Variables", envNames.stateMachineArns))).toContain(`:stateMachine:${machineName}`);
-      const states = statementsOfFunctionRole(template, fnId).filter((s) => s.actions.some((a) => a.startsWith("states:")));
-      expect(states).toEqual([
-        { actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"], resources: [arnOf(`stateMachine:${machineName}`)], effect: "Allow" },
-        { actions: ["states:StopExecution", "states:DescribeExecution"], resources: [arnOf(`execution:${machineName}:*`)], effect: "Allow" },
-      ]);
-    }
+    for (const handler of handlers) expectMachineRights(template, ...functionByHandler(template, `packages/functions/src/events/${handler}.handler`), machineName);
   });
 });

@@ -6,8 +6,9 @@ import { envNames } from "@dealflow/core/config";
 import { validateAsl } from "@dealflow/local/workflow/asl-validation";
 import { Bus } from "../../stacks/bus.stack.ts";
 import { Workflows } from "../../stacks/workflows.stack.ts";
-import { testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import type { SynthesizedApp } from "./synth-app.ts";
 import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
+import { expectMachineRights, expectRuleTarget, statesArn as arnOf } from "./rule-assertions.ts";
 import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
 
 let synth: SynthesizedApp;
@@ -16,7 +17,6 @@ beforeAll(async () => {
 }, sharedAppTimeout);
 
 const dealFlowName = "test-dealflow-deal-flow";
-const arnOf = (resource: string) => ({ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:states:${testRegion}:${testAccount}:${resource}`]] });
 const aslOf = (file: string) => readFileSync(path.join(import.meta.dirname, "../../infra", file), "utf8");
 
 /** The ASL as deployed: CloudFormation fills `${...}` from DefinitionSubstitutions. */
@@ -81,24 +81,11 @@ describe("deal-flow consumers on the bus", () => {
 
   test("each has STATE_MACHINE_ARNS and start/signal/stop rights scoped to the deal-flow machine and its executions", () => {
     const template = synth.template(Bus);
-    for (const handler of handlers) {
-      const [fnId, fn] = functionByHandler(template, `packages/functions/src/events/${handler}.handler`);
-      expect(JSON.stringify(at(fn, "Properties", "Environment", "Variables", envNames.stateMachineArns))).toContain(`:stateMachine:${dealFlowName}`);
-      const states = statementsOfFunctionRole(template, fnId).filter((s) => s.actions.some((a) => a.startsWith("states:")));
-      expect(states).toEqual([
-        { actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"], resources: [arnOf(`stateMachine:${dealFlowName}`)], effect: "Allow" },
-        { actions: ["states:StopExecution", "states:DescribeExecution"], resources: [arnOf(`execution:${dealFlowName}:*`)], effect: "Allow" },
-      ]);
-    }
+    for (const handler of handlers) expectMachineRights(template, ...functionByHandler(template, `packages/functions/src/events/${handler}.handler`), dealFlowName);
   });
 
-  test("their rules retry and dead-letter like every bus target", () => {
+  test("their rules target them with retries and a dead-letter queue like every bus target", () => {
     const template = synth.template(Bus);
-    for (const spec of rules.filter((r) => handlers.includes(r.target.handler))) {
-      const [, rule] = resourcesOf(template, "AWS::Events::Rule").find(([, r]) => at(r, "Properties", "Description") === spec.description) ?? [];
-      const target = at(rule, "Properties", "Targets", 0);
-      expect(at(target, "RetryPolicy")).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 8 });
-      expect(resourceById(template, String(at(target, "DeadLetterConfig", "Arn", "Fn::GetAtt", 0)))).toMatchObject({ Type: "AWS::SQS::Queue" });
-    }
+    for (const spec of rules.filter((r) => handlers.includes(r.target.handler))) expectRuleTarget(template, spec);
   });
 });
