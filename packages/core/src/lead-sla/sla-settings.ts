@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import type { Db } from "../db/service.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import type { Ctx, Principal } from "../records/context.ts";
-import { createRecord, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import type { Ctx } from "../records/context.ts";
+import { getRecord, type RecordKind } from "../records/record-writer.ts";
 import { isoDate, parse } from "../records/schema.ts";
 import { teamKind, type Team } from "../team/team.ts";
 import { parseClock } from "./business-time.ts";
 import type { LeadSlaSettingsEntity } from "./sla-settings.entity.ts";
 import { durationPattern, durationSeconds, type SlaPolicy } from "./sla-schedule.ts";
+import { mayManageTeam, mayReadTeam, saveTeamSettings } from "../records/team-settings.ts";
 
 type StoredSettings = EntityItem<typeof LeadSlaSettingsEntity>;
 export const slaSettingsKind: RecordKind = { type: "leadSlaSettings", entity: "leadSlaSettings", idField: "teamId" };
@@ -67,12 +68,10 @@ export function policyOf(s: SlaSettings): SlaPolicy {
   return { calendar: { timeZone: tz, workingDays, workStart, workEnd, holidays, twentyFourSeven }, responseTime: s.responseTime, escalateAfter: s.escalateAfter, poolAfter: s.poolAfter };
 }
 
-const mayRead = (p: Principal, teamId: string) => p.role === "admin" || p.teamId === teamId;
-const mayWrite = (p: Principal, teamId: string) => p.role === "admin" || (p.role === "manager" && p.teamId === teamId);
 
 /** Members of the team read its SLA; other teams' settings are reported missing. */
 export async function getSlaSettings(ctx: Ctx, teamId: string): Promise<SlaSettings> {
-  const settings = mayRead(ctx.actor, teamId) ? await slaSettingsOf(ctx.db, teamId) : undefined;
+  const settings = mayReadTeam(ctx.actor, teamId) ? await slaSettingsOf(ctx.db, teamId) : undefined;
   if (!settings) throw new NotFoundError("team", teamId);
   return settings;
 }
@@ -90,17 +89,10 @@ function assertCoherent(s: SlaSettings): void {
 export async function updateSlaSettings(ctx: Ctx, teamId: string, raw: z.input<typeof updateSlaSettingsSchema>): Promise<SlaSettings> {
   const { version, ...patch } = parse(updateSlaSettingsSchema, raw);
   const current = await getSlaSettings(ctx, teamId);
-  if (!mayWrite(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its SLA");
+  if (!mayManageTeam(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its SLA");
   // The zone is stored only when set here, so a team without one follows the team's own time zone.
-  const { teamId: _t, version: currentVersion, timeZone: _tz, ...fields } = current;
+  const { teamId: _t, version: _v, timeZone: _tz, ...fields } = current;
   assertCoherent({ ...current, ...patch });
-  if (currentVersion === null) {
-    if (version !== undefined) throw new ConflictError("This team's SLA was never saved; send no version to save it the first time", "version");
-    await createRecord(ctx, slaSettingsKind, { ...fields, ...patch, teamId });
-  } else {
-    if (version === undefined) throw new ValidationError("Send the version of the settings you read", "version");
-    const stored = await getRecord(ctx.db, slaSettingsKind, teamId);
-    if (stored) await updateRecord(ctx, slaSettingsKind, stored, version, patch);
-  }
+  await saveTeamSettings(ctx, slaSettingsKind, teamId, { version, whole: { ...fields, ...patch }, patch, what: "SLA settings" });
   return getSlaSettings(ctx, teamId);
 }

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import type { Db } from "../db/service.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import type { Ctx, Principal } from "../records/context.ts";
-import { createRecord, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import type { Ctx } from "../records/context.ts";
+import { getRecord, type RecordKind } from "../records/record-writer.ts";
 import { email, parse } from "../records/schema.ts";
 import { teamKind, type Team } from "../team/team.ts";
 import type { CollectionSettingsEntity } from "./collection-settings.entity.ts";
 import { durationPattern, durationSeconds } from "./due-times.ts";
+import { mayManageTeam, mayReadTeam, saveTeamSettings } from "../records/team-settings.ts";
 
 type Stored = EntityItem<typeof CollectionSettingsEntity>;
 export const collectionSettingsKind: RecordKind = { type: "collectionSettings", entity: "collectionSettings", idField: "teamId" };
@@ -48,11 +49,9 @@ export async function collectionSettingsOf(db: Db, teamId: string): Promise<Coll
   };
 }
 
-const mayRead = (p: Principal, teamId: string) => p.role === "admin" || p.teamId === teamId;
-const mayWrite = (p: Principal, teamId: string) => p.role === "admin" || (p.role === "manager" && p.teamId === teamId);
 
 export async function getCollectionSettings(ctx: Ctx, teamId: string): Promise<CollectionSettings> {
-  const settings = mayRead(ctx.actor, teamId) ? await collectionSettingsOf(ctx.db, teamId) : undefined;
+  const settings = mayReadTeam(ctx.actor, teamId) ? await collectionSettingsOf(ctx.db, teamId) : undefined;
   if (!settings) throw new NotFoundError("team", teamId);
   return settings;
 }
@@ -67,17 +66,10 @@ function assertSane(s: { remindBefore: string; grace: string }): void {
 export async function updateCollectionSettings(ctx: Ctx, teamId: string, raw: unknown): Promise<CollectionSettings> {
   const { version, financeEmail, ...patch } = parse(updateCollectionSettingsSchema, raw);
   const current = await getCollectionSettings(ctx, teamId);
-  if (!mayWrite(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its collection settings");
+  if (!mayManageTeam(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its collection settings");
   const next = { remindBefore: patch.remindBefore ?? current.remindBefore, grace: patch.grace ?? current.grace };
   assertSane(next);
   const finance = financeEmail ? { financeEmail } : {};
-  if (current.version === null) {
-    if (version !== undefined) throw new ConflictError("This team's collection settings were never saved; send no version the first time", "version");
-    await createRecord(ctx, collectionSettingsKind, { teamId, ...next, ...finance });
-  } else {
-    if (version === undefined) throw new ValidationError("Send the version of the settings you read", "version");
-    const stored = await getRecord(ctx.db, collectionSettingsKind, teamId);
-    if (stored) await updateRecord(ctx, collectionSettingsKind, stored, version, { ...patch, ...finance });
-  }
+  await saveTeamSettings(ctx, collectionSettingsKind, teamId, { version, whole: { ...next, ...finance }, patch: { ...patch, ...finance }, what: "collection settings" });
   return getCollectionSettings(ctx, teamId);
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import type { Db } from "../db/service.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
-import type { Ctx, Principal } from "../records/context.ts";
-import { createRecord, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
+import type { Ctx } from "../records/context.ts";
+import { getRecord, type RecordKind } from "../records/record-writer.ts";
 import { parse } from "../records/schema.ts";
 import { teamKind } from "../team/team.ts";
 import type { QuoteSettingsEntity } from "./quote.entity.ts";
+import { mayManageTeam, mayReadTeam, saveTeamSettings } from "../records/team-settings.ts";
 
 type Stored = EntityItem<typeof QuoteSettingsEntity>;
 export const quoteSettingsKind: RecordKind = { type: "quoteSettings", entity: "quoteSettings", idField: "teamId" };
@@ -39,11 +40,9 @@ export async function quoteSettingsOf(db: Db, teamId: string): Promise<QuoteSett
   return { teamId, discountThresholdPct: stored?.discountThresholdPct ?? defaultQuoteSettings.discountThresholdPct, version: stored?.version ?? null };
 }
 
-const mayRead = (p: Principal, teamId: string) => p.role === "admin" || p.teamId === teamId;
-const mayWrite = (p: Principal, teamId: string) => p.role === "admin" || (p.role === "manager" && p.teamId === teamId);
 
 export async function getQuoteSettings(ctx: Ctx, teamId: string): Promise<QuoteSettings> {
-  const settings = mayRead(ctx.actor, teamId) ? await quoteSettingsOf(ctx.db, teamId) : undefined;
+  const settings = mayReadTeam(ctx.actor, teamId) ? await quoteSettingsOf(ctx.db, teamId) : undefined;
   if (!settings) throw new NotFoundError("team", teamId);
   return settings;
 }
@@ -51,15 +50,8 @@ export async function getQuoteSettings(ctx: Ctx, teamId: string): Promise<QuoteS
 /** The team's manager or an admin sets the threshold; the first save creates the item, later ones name its version. */
 export async function updateQuoteSettings(ctx: Ctx, teamId: string, raw: z.input<typeof updateQuoteSettingsSchema>): Promise<QuoteSettings> {
   const { version, ...patch } = parse(updateQuoteSettingsSchema, raw);
-  const current = await getQuoteSettings(ctx, teamId);
-  if (!mayWrite(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its quote approval threshold");
-  if (current.version === null) {
-    if (version !== undefined) throw new ConflictError("This team's quote settings were never saved; send no version to save them the first time", "version");
-    await createRecord(ctx, quoteSettingsKind, { ...defaultQuoteSettings, ...patch, teamId });
-  } else {
-    if (version === undefined) throw new ValidationError("Send the version of the settings you read", "version");
-    const stored = await getRecord(ctx.db, quoteSettingsKind, teamId);
-    if (stored) await updateRecord(ctx, quoteSettingsKind, stored, version, patch);
-  }
+  await getQuoteSettings(ctx, teamId);
+  if (!mayManageTeam(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its quote approval threshold");
+  await saveTeamSettings(ctx, quoteSettingsKind, teamId, { version, whole: { ...defaultQuoteSettings, ...patch }, patch, what: "quote settings" });
   return getQuoteSettings(ctx, teamId);
 }

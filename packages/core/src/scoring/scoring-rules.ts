@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { Db } from "../db/service.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 import type { Ctx, Principal } from "../records/context.ts";
-import { createRecord, getRecord, updateRecord, type RecordKind } from "../records/record-writer.ts";
+import { getRecord, type RecordKind } from "../records/record-writer.ts";
+import { mayManageTeam, mayReadTeam, saveTeamSettings } from "../records/team-settings.ts";
 import { parse } from "../records/schema.ts";
 import { teamKind } from "../team/team.ts";
 import { defaultScoringRules } from "./default-rules.ts";
@@ -32,13 +33,11 @@ export async function rulesForTeam(db: Db, teamId: string): Promise<TeamScoringR
   return fromStored(teamId, stored as Record<string, unknown> & ScoringRuleSet & { version: number });
 }
 
-const mayRead = (p: Principal, teamId: string) => p.role === "admin" || p.teamId === teamId;
-const mayWrite = (p: Principal, teamId: string) => p.role === "admin" || (p.role === "manager" && p.teamId === teamId);
 
 /** The team scored: the caller's own; an admin names any team (a non-admin naming another team gets 403). */
 export function scoringTeam(p: Principal, requested: string | undefined): string {
   const teamId = requested ?? p.teamId;
-  if (!mayRead(p, teamId)) throw new ForbiddenError("You can see only your own team's scoring rules", "teamId");
+  if (!mayReadTeam(p, teamId)) throw new ForbiddenError("You can see only your own team's scoring rules", "teamId");
   return teamId;
 }
 
@@ -60,15 +59,8 @@ export async function getScoringRules(ctx: Ctx, requestedTeam?: string): Promise
 export async function updateScoringRules(ctx: Ctx, raw: z.input<typeof updateScoringRulesSchema>, requestedTeam?: string): Promise<TeamScoringRules> {
   const { version, ...rules } = parse(updateScoringRulesSchema, raw);
   const teamId = scoringTeam(ctx.actor, requestedTeam);
-  if (!mayWrite(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its scoring rules");
+  if (!mayManageTeam(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its scoring rules");
   await assertTeam(ctx.db, teamId);
-  const stored = await getRecord(ctx.db, scoringRulesKind, teamId);
-  if (!stored) {
-    if (version !== undefined) throw new ConflictError("This team's scoring rules were never saved; send no version to save them the first time", "version");
-    await createRecord(ctx, scoringRulesKind, { ...rules, teamId });
-  } else {
-    if (version === undefined) throw new ValidationError("Send the version of the rules you read", "version");
-    await updateRecord(ctx, scoringRulesKind, stored, version, rules);
-  }
+  await saveTeamSettings(ctx, scoringRulesKind, teamId, { version, whole: rules, patch: rules, what: "scoring rules" });
   return rulesForTeam(ctx.db, teamId);
 }

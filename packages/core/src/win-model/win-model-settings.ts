@@ -43,6 +43,6 @@ export async function getWinModelSettings(ctx: Ctx, teamId: string): Promise<Win
 export async function updateWinModelSettings(ctx: Ctx, teamId: string, raw: unknown): Promise<WinModelSettings> {
   const { version, features } = parse(updateWinModelSettingsSchema, raw);
   if (!mayManageTeam(ctx.actor, teamId)) throw new ForbiddenError("Only the team's manager or an admin can change its win model", "teamId");
-  await saveTeamSettings(ctx, winModelSettingsKind, teamId, version, { features }, "win model settings");
+  await saveTeamSettings(ctx, winModelSettingsKind, teamId, { version, whole: { features }, patch: { features }, what: "win model settings" });
   return winModelSettingsOf(ctx.db, teamId);
 }
