@@ -3,7 +3,7 @@ import { rules } from "@dealflow/infra";
 import { Bus } from "../../stacks/bus.stack.ts";
 import type { SynthesizedApp } from "./synth-app.ts";
 import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
-import { expectMachineRights, expectRuleTarget } from "./rule-assertions.ts";
+import { expectInvokesOnly, expectMachineRights, expectRuleTarget } from "./rule-assertions.ts";
 import { at, functionByHandler, resourceById, resourcesOf, statementsOfFunctionRole } from "./template-queries.ts";
 import { validateAsl } from "@dealflow/local/workflow/asl-validation";
 import { Workflows } from "../../stacks/workflows.stack.ts";
@@ -67,11 +67,12 @@ describe("payments: instalment-collection machine and its consumers", () => {
     }
   });
 
-  test("its task Lambda is substituted in, reads and writes the table, publishes instalment.overdue and sends mail", () => {
+  test("its task Lambda is substituted in and the only one it may invoke; it reads and writes the table, publishes instalment.overdue and sends mail", () => {
     const template = synth.template(Workflows);
     const [taskId] = functionByHandler(template, "packages/functions/src/workflows/instalment-collection.handler");
     const [machine] = collectionMachine();
     expect(at(machine, "Properties", "DefinitionSubstitutions")).toEqual({ InstalmentCollectionFunctionArn: { "Fn::GetAtt": [taskId, "Arn"] } });
+    expectInvokesOnly(template, machine, taskId);
     const actions = statementsOfFunctionRole(template, taskId).flatMap((s) => s.actions);
     expect(actions).toEqual(expect.arrayContaining(["dynamodb:Query", "dynamodb:UpdateItem", "events:PutEvents", "ses:SendEmail"]));
   });

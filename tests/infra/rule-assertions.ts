@@ -32,3 +32,13 @@ export function expectMachineRights(bus: Template, fnId: string, fn: unknown, ma
     { actions: ["states:StopExecution", "states:DescribeExecution"], resources: [statesArn(`execution:${machineName}:*`)], effect: "Allow" },
   ]);
 }
+
+/** The machine's role may invoke its task Lambda (and that Lambda's versions) and no other function. */
+export function expectInvokesOnly(workflows: Template, machine: unknown, taskId: string): void {
+  const roleId = String(at(machine, "Properties", "RoleArn", "Fn::GetAtt", 0));
+  const invokes = resourcesOf(workflows, "AWS::IAM::Policy")
+    .filter(([, p]) => [at(p, "Properties", "Roles")].flat().some((r) => at(r, "Ref") === roleId))
+    .flatMap(([, p]) => [at(p, "Properties", "PolicyDocument", "Statement")].flat())
+    .filter((s) => [at(s, "Action")].flat().includes("lambda:InvokeFunction"));
+  expect(invokes.flatMap((s) => [at(s, "Resource")].flat())).toEqual([{ "Fn::GetAtt": [taskId, "Arn"] }, { "Fn::Join": ["", [{ "Fn::GetAtt": [taskId, "Arn"] }, ":*"]] }]);
+}
