@@ -65,6 +65,17 @@ describe("forecast against quota, from lines kept by the ForecastLines consumer"
     expect(q.body.byMonth.find((m: Body) => m.month === month)).toMatchObject({ closed: 400, quota: 600 });
   });
 
+  it("rolls the teams up into the company's forecast for admins", async () => {
+    const team = (await api.call("GET", `/forecast?period=${month}`, { token: rep })).body.total;
+    expect(await api.call("GET", `/forecast/company?period=${month}`, { token: rep })).toMatchObject({ status: 403 });
+    const company = await api.call("GET", `/forecast/company?period=${month}`, { token: admin });
+    expect(company.status).toBe(200);
+    expect(company.body.byTeam.find((t: Body) => t.teamId === teamId)).toEqual({ teamId, teamName: expect.any(String), ...team });
+    const sumOf = (k: string) => company.body.byTeam.reduce((s: number, t: Body) => s + t[k], 0);
+    expect(company.body.total).toMatchObject({ deals: sumOf("deals"), closed: sumOf("closed"), commit: sumOf("commit"), pipeline: sumOf("pipeline"), weighted: sumOf("weighted"), quota: 1000 });
+    expect(await api.call("GET", "/forecast/company?period=2026-13", { token: admin })).toMatchObject({ status: 400, body: { field: "period" } });
+  });
+
   it("changes nothing when the same events are delivered again", async () => {
     const before = (await api.call("GET", `/forecast?period=${month}`, { token: rep })).body;
     await deliverAll();

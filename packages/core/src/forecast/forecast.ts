@@ -23,6 +23,12 @@ function monthsOf(p: string): string[] {
   return months;
 }
 
+/** A team's forecast lines for the months: one Query per month on byTeamMonth. */
+async function linesOf(ctx: Ctx, teamId: string, months: readonly string[]): Promise<LineFacts[]> {
+  const pages = await Promise.all(months.map((month) => ctx.db.entities.forecastLine.query.byTeamMonth({ teamId }).begins({ month }).go({ pages: "all" })));
+  return pages.flatMap((p) => p.data);
+}
+
 /** Admin: set a rep's or the team's quota for a month (replaces the previous figure). */
 export async function setQuota(ctx: Ctx, input: z.infer<typeof setQuotaSchema>) {
   requireRole(ctx.actor, "admin");
@@ -54,8 +60,7 @@ async function quotas(ctx: Ctx, teamId: string, months: string[]) {
 export async function forecastReport(ctx: Ctx, q: z.infer<typeof forecastQuery>) {
   const teamId = listTeam(ctx.actor, q.teamId);
   const months = monthsOf(q.period);
-  const pages = await Promise.all(months.map((month) => ctx.db.entities.forecastLine.query.byTeamMonth({ teamId }).begins({ month }).go({ pages: "all" })));
-  const lines: LineFacts[] = pages.flatMap((p) => p.data).filter((l) => !q.ownerId || l.ownerId === q.ownerId);
+  const lines = (await linesOf(ctx, teamId, months)).filter((l) => !q.ownerId || l.ownerId === q.ownerId);
   const quotaOf = await quotas(ctx, teamId, months);
   const subject = q.ownerId ?? "team";
   const owners = [...new Set(lines.map((l) => l.ownerId ?? "unowned"))].sort();
@@ -64,5 +69,31 @@ export async function forecastReport(ctx: Ctx, q: z.infer<typeof forecastQuery>)
     total: rollup(lines, quotaOf(subject)),
     byMonth: months.map((month) => ({ month, ...rollup(lines.filter((l) => l.month === month), quotaOf(subject, [month])) })),
     byRep: owners.map((ownerId) => ({ ownerId, ...rollup(lines.filter((l) => (l.ownerId ?? "unowned") === ownerId), quotaOf(ownerId)) })),
+  };
+}
+
+export const companyForecastQuery = z.object({ period }).strict();
+
+/**
+ * Admins: the company's forecast for a month or quarter, each team's roll-up against its team quota and the
+ * company's (teams summed; its quota is the sum of the team quotas set, null when none is). The same reads as
+ * each team's forecast, team by team: no deal is read.
+ */
+export async function companyForecast(ctx: Ctx, q: z.infer<typeof companyForecastQuery>) {
+  requireRole(ctx.actor, "admin");
+  const months = monthsOf(q.period);
+  const teams = (await ctx.db.entities.team.query.all({}).go({ pages: "all" })).data;
+  const byTeam = await Promise.all(
+    teams.map(async (t) => {
+      const [lines, quotaOf] = await Promise.all([linesOf(ctx, t.teamId, months), quotas(ctx, t.teamId, months)]);
+      return { teamId: t.teamId, teamName: t.name, lines, quota: quotaOf("team") };
+    }),
+  );
+  const quotasSet = byTeam.flatMap((t) => (t.quota === null ? [] : [t.quota]));
+  const companyQuota = quotasSet.length ? quotasSet.reduce((a, b) => a + b, 0) : null;
+  return {
+    period: q.period, months,
+    total: rollup(byTeam.flatMap((t) => t.lines), companyQuota),
+    byTeam: byTeam.map((t) => ({ teamId: t.teamId, teamName: t.teamName, ...rollup(t.lines, t.quota) })),
   };
 }

@@ -15,6 +15,8 @@ export function forecastRouter() {
   const reg = app.openAPIRegistry;
   reg.registerPath(createRoute({ ...doc, method: "get", path: "/forecast", summary: "Closed, commit, best case, pipeline (cumulative) and weighted for a month or quarter, per team, rep and month, against quota", request: { query: Forecast.forecastQuery }, responses: { 200: json(z.object({ total: figures, byMonth: z.array(figures), byRep: z.array(figures) }).loose(), "The forecast"), ...errors } }));
   app.get("/forecast", async (c) => c.json(await Forecast.forecastReport(c.var.ctx, parse(Forecast.forecastQuery, c.req.query())), 200));
+  reg.registerPath(createRoute({ ...doc, method: "get", path: "/forecast/company", summary: "Admins: the company's forecast for a month or quarter, by team and in total, against the team quotas summed", request: { query: Forecast.companyForecastQuery }, responses: { 200: json(z.object({ total: figures, byTeam: z.array(figures) }).loose(), "The company forecast"), ...errors } }));
+  app.get("/forecast/company", async (c) => c.json(await Forecast.companyForecast(c.var.ctx, parse(Forecast.companyForecastQuery, c.req.query())), 200));
 
   reg.registerPath(createRoute({ ...doc, method: "put", path: "/quotas", summary: "Admin: set a rep's (userId) or the team's quota for a month", request: { body: { required: true, content: { "application/json": { schema: Forecast.setQuotaSchema } } } }, responses: { 200: json(z.object({ subject: z.string(), amount: z.number() }).loose(), "The stored quota"), ...errors } }));
   app.put("/quotas", async (c) => c.json(await Forecast.setQuota(c.var.ctx, parse(Forecast.setQuotaSchema, await jsonBody(c))), 200));
