@@ -110,4 +110,31 @@ describe("forecast against quota, from lines kept by the ForecastLines consumer"
     expect(history.body.submissions).toEqual([expect.objectContaining({ amount: 650, note: "Two commits slip", error: 0.625 })]);
     expect(published).toEqual([]);
   });
+
+  it("converts other currencies at the admin's rates; a deal in a currency without a rate is listed, never added", async () => {
+    // The demo seed sets CNY with USD and EUR rates; a yen deal has no rate yet.
+    const account = (await api.call("POST", "/accounts", { token: rep, body: { name: "Yen account" } })).body;
+    const yen = await api.call("POST", "/opportunities", { token: rep, body: { name: "Yen deal", accountId: account.accountId, amount: 10_000, currency: "JPY", expectedCloseDate: today, forecastCategory: "commit", probability: 50 } });
+    expect(yen.status).toBe(201);
+    await deliverAll();
+    const before = (await api.call("GET", `/forecast?period=${month}`, { token: rep })).body;
+    expect(before).toMatchObject({ currency: "CNY", unconverted: [{ currency: "JPY", items: 1, amount: 10_000 }], total: { deals: 4, commit: 700 } });
+
+    const seeded = await api.call("GET", "/settings/currency", { token: rep });
+    expect(seeded).toMatchObject({ status: 200, body: { reportingCurrency: "CNY", rates: { USD: 7.1, EUR: 7.8 }, version: 1 } });
+    const rates = { version: 1, reportingCurrency: "CNY", rates: { ...seeded.body.rates, JPY: 0.048 } };
+    expect(await api.call("PUT", "/settings/currency", { token: rep, body: rates })).toMatchObject({ status: 403 });
+    expect(await api.call("PUT", "/settings/currency", { token: admin, body: { ...rates, rates: { CNY: 1 } } })).toMatchObject({ status: 400, body: { field: "rates.CNY" } });
+    expect(await api.call("PUT", "/settings/currency", { token: admin, body: { ...rates, rates: { jpy: 1 } } })).toMatchObject({ status: 400 });
+    expect(await api.call("PUT", "/settings/currency", { token: admin, body: { ...rates, version: undefined } })).toMatchObject({ status: 400, body: { field: "version" } });
+    expect(await api.call("PUT", "/settings/currency", { token: admin, body: { ...rates, version: 5 } })).toMatchObject({ status: 409 });
+    expect(await api.call("PUT", "/settings/currency", { token: admin, body: rates })).toMatchObject({ status: 200, body: { version: 2, rates: { JPY: 0.048 } } });
+
+    // 10,000 JPY × 0.048 = 480 CNY of commit, weighted at 50%: 240.
+    const after = (await api.call("GET", `/forecast?period=${month}`, { token: rep })).body;
+    expect(after).toMatchObject({ unconverted: [], total: { deals: 5, commit: 1180, bestCase: 1380, pipeline: 1480, weighted: 910 } });
+    const company = (await api.call("GET", `/forecast/company?period=${month}`, { token: admin })).body;
+    expect(company).toMatchObject({ currency: "CNY", unconverted: [], total: { commit: expect.any(Number) } });
+    expect(company.byTeam.find((t: Body) => t.teamId === teamId)).toMatchObject(after.total);
+  });
 });

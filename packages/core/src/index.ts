@@ -24,6 +24,7 @@ export * from "./records/access.ts";
 export type { Page } from "./records/list.ts";
 export { pageQuery } from "./records/schema.ts";
 export * as Scoring from "./scoring/index.ts";
+export * as Currency from "./currency/index.ts";
 export * as Assignment from "./assignment/index.ts";
 export * as LeadSla from "./lead-sla/index.ts";
 export * as WebForm from "./web-form/index.ts";

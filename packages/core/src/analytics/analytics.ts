@@ -8,6 +8,8 @@ import { funnel } from "./funnel.ts";
 import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
 import { loadCohort, withSegments } from "./journey-source.ts";
+import type { Journey } from "./journey.ts";
+import { convertAll, currencyTable, type CurrencyTable } from "../currency/currency.ts";
 import { stageSla } from "./stage-sla.ts";
 
 export const cohortReportQuery = z
@@ -33,9 +35,20 @@ async function cohortOf(ctx: Ctx, raw: z.infer<typeof cohortReportQuery>, cohort
   const pipeline = await pipelineForTeam(ctx, pipelineId, teamId);
   const end = new Date(Date.parse(to) + DAY_MS).toISOString();
   const start = `${from}T00:00:00.000Z`;
-  const journeys = await loadCohort(ctx, { teamId, pipelineId, from: start, to: end, ownerId: raw.ownerId, cohort });
-  const period = { teamId, pipelineId, ownerId: raw.ownerId ?? null, from, to };
+  const [loaded, table] = await Promise.all([loadCohort(ctx, { teamId, pipelineId, from: start, to: end, ownerId: raw.ownerId, cohort }), currencyTable(ctx.db)]);
+  const { journeys, unconverted } = inReportingCurrency(loaded, table);
+  const period = { teamId, pipelineId, ownerId: raw.ownerId ?? null, from, to, currency: table.reportingCurrency, unconverted };
   return { journeys, pipeline, stageKeys: pipeline.stages.map((s) => s.key), period, range: { from: start, to: end } };
+}
+
+/**
+ * Amounts in the reporting currency. A deal in a currency without a rate still counts in every count and rate,
+ * but its amount (0 here) is left out of the sums and listed in `unconverted`: unlike money is never added.
+ */
+function inReportingCurrency(journeys: readonly Journey[], table: CurrencyTable) {
+  const { converted, unconverted } = convertAll(journeys.map((j) => j.deal), table);
+  const amounts = new Map(converted.map((d) => [d.opportunityId, d.amount]));
+  return { journeys: journeys.map((j) => ({ ...j, deal: { ...j.deal, amount: amounts.get(j.deal.opportunityId) ?? 0 } })), unconverted };
 }
 
 async function defaultPipelineId(ctx: Ctx, teamId: string): Promise<string> {

@@ -18,6 +18,7 @@ export interface JourneyDeal {
   status: "open" | "won" | "lost" | "invalid";
   stage: string;
   amount: number;
+  currency?: string | undefined;
   priority?: string | undefined;
   closedAt?: string | undefined;
   closeReason?: string | undefined;

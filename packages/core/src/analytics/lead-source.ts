@@ -1,3 +1,4 @@
+import { convertAll, currencyTable } from "../currency/currency.ts";
 import { z } from "zod";
 import type { Ctx } from "../records/context.ts";
 import { listTeam } from "../records/access.ts";
@@ -52,7 +53,14 @@ export async function leadSourceReport(ctx: Ctx, q: z.infer<typeof leadSourceQue
   );
   const leads = pages.flatMap((p) => p.data);
   const dealIds = [...new Set(leads.flatMap((l) => (l.convertedOpportunityId ? [l.convertedOpportunityId] : [])))];
-  const { data: deals } = dealIds.length ? await ctx.db.entities.opportunity.get(dealIds.map((opportunityId) => ({ opportunityId }))).go({ concurrency: 4 }) : { data: [] };
-  const bySource = sourceConversion(leads, new Map(deals.map((d) => [d.opportunityId, d])));
-  return { teamId, from: q.from, to: q.to, total: sourceConversion(leads.map((l) => ({ ...l, source: "all" })), new Map(deals.map((d) => [d.opportunityId, d])))[0] ?? null, bySource };
+  const [{ data: found }, table] = await Promise.all([
+    dealIds.length ? ctx.db.entities.opportunity.get(dealIds.map((opportunityId) => ({ opportunityId }))).go({ concurrency: 4 }) : Promise.resolve({ data: [] }),
+    currencyTable(ctx.db),
+  ]);
+  // Won amounts in the reporting currency; a deal in a currency without a rate counts as won, its amount as 0.
+  const { converted, unconverted, currency } = convertAll(found, table);
+  const amounts = new Map(converted.map((d) => [d.opportunityId, d.amount]));
+  const deals = new Map(found.map((d) => [d.opportunityId, { ...d, amount: amounts.get(d.opportunityId) ?? 0 }]));
+  const bySource = sourceConversion(leads, deals);
+  return { teamId, from: q.from, to: q.to, currency, unconverted, total: sourceConversion(leads.map((l) => ({ ...l, source: "all" })), deals)[0] ?? null, bySource };
 }

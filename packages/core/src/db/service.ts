@@ -10,6 +10,7 @@ import { ForecastLineEntity } from "../forecast/forecast-line.entity.ts";
 import { QuotaEntity } from "../forecast/quota.entity.ts";
 import { ForecastSnapshotEntity, ForecastSubmissionEntity } from "../forecast/forecast-history.entity.ts";
 import { WinModelEntity, WinModelSettingsEntity, WinTrainingRowEntity } from "../win-model/win-model.entity.ts";
+import { CurrencySettingsEntity } from "../currency/currency.entity.ts";
 import { LeadEntity } from "../lead/lead.entity.ts";
 import { ScoringRulesEntity } from "../scoring/scoring-rules.entity.ts";
 import { AssignmentCursorEntity, AssignmentSettingsEntity, LeadHoldEntity, RepLoadEntity } from "../assignment/assignment.entity.ts";
@@ -70,6 +71,7 @@ const entities = {
   winTrainingRow: WinTrainingRowEntity,
   winModel: WinModelEntity,
   winModelSettings: WinModelSettingsEntity,
+  currencySettings: CurrencySettingsEntity,
   leadSla: LeadSlaEntity,
   leadSlaSettings: LeadSlaSettingsEntity,
   order: OrderEntity,

@@ -17,6 +17,8 @@ export const ForecastLineEntity = new Entity({
     status: { type: opportunityStatuses, required: true },
     category: { type: forecastCategories, required: true },
     amount: { type: "number", required: true },
+    /** The deal's currency; reports convert to the reporting currency (lines written before it read as CNY). */
+    currency: { type: "string" },
     probability: { type: "number", required: true },
     /** The deal version this line reflects: a line never goes back to an older version. */
     dealVersion: { type: "number", required: true },

@@ -17,7 +17,7 @@ export async function syncForecastLine(db: Db, opportunityId: string): Promise<b
   if (!deal) return false;
   const line = {
     opportunityId, teamId: deal.teamId, month: forecastMonth(deal), ownerId: deal.ownerId, pipelineId: deal.pipelineId, status: deal.status,
-    category: deal.forecastCategory, amount: deal.amount, probability: deal.probability, dealVersion: deal.version,
+    category: deal.forecastCategory, amount: deal.amount, currency: deal.currency, probability: deal.probability, dealVersion: deal.version,
   };
   return tryWrite(() => db.entities.forecastLine.put(line).where((a, op) => `${op.notExists(a.dealVersion)} OR ${op.lt(a.dealVersion, deal.version)}`).go());
 }

@@ -3,6 +3,7 @@ import type { Ctx } from "../records/context.ts";
 import { listTeam, requireRole } from "../records/access.ts";
 import { ValidationError } from "../errors.ts";
 import { periodMonths, rollup, type LineFacts } from "./rollup.ts";
+import { convertAll, currencyTable } from "../currency/currency.ts";
 
 const period = z.string().refine((p) => periodMonths(p) !== null, "Use a month (2026-11) or a quarter (2026-Q4)");
 export const forecastQuery = z.object({ teamId: z.string().min(1).optional(), ownerId: z.string().min(1).optional(), period }).strict();
@@ -54,18 +55,20 @@ async function quotas(ctx: Ctx, teamId: string, months: string[]) {
 
 /**
  * Forecast of a month or quarter for a team, its reps and each month: closed, commit, best case, pipeline
- * (cumulative), weighted, against quota. Reads one Query of forecast lines per month (aggregates kept by the
+ * (cumulative), weighted, against quota, in the reporting currency (deals in a currency without a rate are
+ * listed in `unconverted`, never added). Reads one Query of forecast lines per month (aggregates kept by the
  * forecast-lines consumer) and the period's quota items: no deal is read.
  */
 export async function forecastReport(ctx: Ctx, q: z.infer<typeof forecastQuery>) {
   const teamId = listTeam(ctx.actor, q.teamId);
   const months = monthsOf(q.period);
-  const lines = (await linesOf(ctx, teamId, months)).filter((l) => !q.ownerId || l.ownerId === q.ownerId);
+  const [all, table] = await Promise.all([linesOf(ctx, teamId, months), currencyTable(ctx.db)]);
+  const { converted: lines, unconverted, currency } = convertAll(all.filter((l) => !q.ownerId || l.ownerId === q.ownerId), table);
   const quotaOf = await quotas(ctx, teamId, months);
   const subject = q.ownerId ?? "team";
   const owners = [...new Set(lines.map((l) => l.ownerId ?? "unowned"))].sort();
   return {
-    teamId, period: q.period, months, ownerId: q.ownerId ?? null,
+    teamId, period: q.period, months, ownerId: q.ownerId ?? null, currency, unconverted,
     total: rollup(lines, quotaOf(subject)),
     byMonth: months.map((month) => ({ month, ...rollup(lines.filter((l) => l.month === month), quotaOf(subject, [month])) })),
     byRep: owners.map((ownerId) => ({ ownerId, ...rollup(lines.filter((l) => (l.ownerId ?? "unowned") === ownerId), quotaOf(ownerId)) })),
@@ -82,18 +85,19 @@ export const companyForecastQuery = z.object({ period }).strict();
 export async function companyForecast(ctx: Ctx, q: z.infer<typeof companyForecastQuery>) {
   requireRole(ctx.actor, "admin");
   const months = monthsOf(q.period);
-  const teams = (await ctx.db.entities.team.query.all({}).go({ pages: "all" })).data;
+  const [teams, table] = await Promise.all([ctx.db.entities.team.query.all({}).go({ pages: "all" }), currencyTable(ctx.db)]);
   const byTeam = await Promise.all(
-    teams.map(async (t) => {
+    teams.data.map(async (t) => {
       const [lines, quotaOf] = await Promise.all([linesOf(ctx, t.teamId, months), quotas(ctx, t.teamId, months)]);
-      return { teamId: t.teamId, teamName: t.name, lines, quota: quotaOf("team") };
+      return { teamId: t.teamId, teamName: t.name, ...convertAll(lines, table), quota: quotaOf("team") };
     }),
   );
   const quotasSet = byTeam.flatMap((t) => (t.quota === null ? [] : [t.quota]));
   const companyQuota = quotasSet.length ? quotasSet.reduce((a, b) => a + b, 0) : null;
   return {
-    period: q.period, months,
-    total: rollup(byTeam.flatMap((t) => t.lines), companyQuota),
-    byTeam: byTeam.map((t) => ({ teamId: t.teamId, teamName: t.teamName, ...rollup(t.lines, t.quota) })),
+    period: q.period, months, currency: table.reportingCurrency,
+    unconverted: byTeam.flatMap((t) => t.unconverted.map((u) => ({ teamId: t.teamId, ...u }))),
+    total: rollup(byTeam.flatMap((t) => t.converted), companyQuota),
+    byTeam: byTeam.map((t) => ({ teamId: t.teamId, teamName: t.teamName, ...rollup(t.converted, t.quota) })),
   };
 }

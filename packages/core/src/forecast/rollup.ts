@@ -6,6 +6,7 @@ export interface LineFacts {
   status: "open" | "won" | "lost" | "invalid";
   category: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
   amount: number;
+  currency?: string | undefined;
   probability: number;
 }
 

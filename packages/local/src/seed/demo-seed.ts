@@ -1,4 +1,4 @@
-import { Account, Activity, Contact, Lead, Opportunity, Pipeline, Settings, Team, User, systemPrincipal, type Ctx, type Db } from "@dealflow/core";
+import { Account, Activity, Contact, Currency, Lead, Opportunity, Pipeline, Settings, Team, User, systemPrincipal, type Ctx, type Db } from "@dealflow/core";
 import type { DomainEvent, EventPublisher } from "@dealflow/core/ports/bus";
 import { activityTypes } from "@dealflow/core/activity/activity.entity";
 import * as N from "./demo-names.ts";
@@ -37,6 +37,8 @@ export async function seedDemo(opts: SeedOptions) {
   const teams = [await Team.createTeam(sys, { name: "华东销售一部 East China Sales", regions: ["华东"], timezone: "Asia/Shanghai" }), await Team.createTeam(sys, { name: "Global Accounts", regions: ["APAC", "EMEA", "NA"], timezone: "Asia/Singapore" })];
   const [east, global] = teams as [Team.Team, Team.Team];
   const admin = await User.createUser(sys, { email: "admin@dealflow.dev", name: "Alex Admin", role: "admin", teamId: east.teamId, userId: "user-admin" });
+  // A third of the demo deals are in dollars: reports convert them to yuan at these (demo) rates.
+  await Currency.updateCurrencyTable(as(admin), { reportingCurrency: "CNY", rates: { USD: 7.1, EUR: 7.8 } });
   const staff = [
     [east, "zhang.wei@dealflow.dev", "张伟", "manager"], [east, "li.na@dealflow.dev", "李娜", "rep"], [east, "wang.fang@dealflow.dev", "王芳", "rep"], [east, "chen.jie@dealflow.dev", "陈杰", "rep"], [east, "liu.yang@dealflow.dev", "刘洋", "rep"],
     [global, "sarah.lee@dealflow.dev", "Sarah Lee", "manager"], [global, "tom.baker@dealflow.dev", "Tom Baker", "rep"], [global, "priya.nair@dealflow.dev", "Priya Nair", "rep"], [global, "kenji.sato@dealflow.dev", "Kenji Sato", "rep"], [global, "zhao.min@dealflow.dev", "赵敏", "rep"],
