@@ -9,7 +9,7 @@ import { velocity } from "./velocity.ts";
 import { winLoss } from "./win-loss.ts";
 import { loadCohort, withSegments } from "./journey-source.ts";
 import type { Journey } from "./journey.ts";
-import { convertAll, currencyTable, type CurrencyTable } from "../currency/currency.ts";
+import { currencyTable, withReportingAmounts, type CurrencyTable } from "../currency/currency.ts";
 import { stageSla } from "./stage-sla.ts";
 
 export const cohortReportQuery = z
@@ -41,14 +41,10 @@ async function cohortOf(ctx: Ctx, raw: z.infer<typeof cohortReportQuery>, cohort
   return { journeys, pipeline, stageKeys: pipeline.stages.map((s) => s.key), period, range: { from: start, to: end } };
 }
 
-/**
- * Amounts in the reporting currency. A deal in a currency without a rate still counts in every count and rate,
- * but its amount (0 here) is left out of the sums and listed in `unconverted`: unlike money is never added.
- */
+/** Deal amounts in the reporting currency; a deal without a rate still counts, its money is listed apart. */
 function inReportingCurrency(journeys: readonly Journey[], table: CurrencyTable) {
-  const { converted, unconverted } = convertAll(journeys.map((j) => j.deal), table);
-  const amounts = new Map(converted.map((d) => [d.opportunityId, d.amount]));
-  return { journeys: journeys.map((j) => ({ ...j, deal: { ...j.deal, amount: amounts.get(j.deal.opportunityId) ?? 0 } })), unconverted };
+  const { items: deals, unconverted } = withReportingAmounts(journeys.map((j) => j.deal), table);
+  return { journeys: journeys.map((j, i) => ({ ...j, deal: deals[i] ?? j.deal })), unconverted };
 }
 
 async function defaultPipelineId(ctx: Ctx, teamId: string): Promise<string> {

@@ -41,13 +41,14 @@ export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
 
 /** Distinct values of `key` over the journeys' deals, as BatchGet keys. */
 function keysOf<K extends string>(journeys: readonly Journey[], field: "accountId" | "sourceLeadId", key: K): Record<K, string>[] {
-  const ids = new Set(journeys.flatMap((j) => (j.deal[field] ? [j.deal[field] as string] : [])));
+  const closed = journeys.filter((j) => j.deal.status === "won" || j.deal.status === "lost");
+  const ids = new Set(closed.flatMap((j) => (j.deal[field] ? [j.deal[field] as string] : [])));
   return [...ids].map((id) => ({ [key]: id }) as Record<K, string>);
 }
 
 /**
- * Adds each deal's account industry and size and its lead's source (win/loss groups by them). Cost: a BatchGet of
- * the cohort's distinct accounts and one of the leads its deals came from; deals without a lead are "direct".
+ * Adds each deal's account industry and size and its lead's source (win/loss groups its won and lost deals by
+ * them). Cost: a BatchGet of those deals' distinct accounts and one of their source leads; no lead is "direct".
  */
 export async function withSegments(ctx: Ctx, journeys: Journey[]): Promise<Journey[]> {
   const accountKeys = keysOf(journeys, "accountId", "accountId");

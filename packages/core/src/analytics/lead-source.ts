@@ -1,4 +1,4 @@
-import { convertAll, currencyTable } from "../currency/currency.ts";
+import { currencyTable, withReportingAmounts } from "../currency/currency.ts";
 import { z } from "zod";
 import type { Ctx } from "../records/context.ts";
 import { listTeam } from "../records/access.ts";
@@ -57,10 +57,9 @@ export async function leadSourceReport(ctx: Ctx, q: z.infer<typeof leadSourceQue
     dealIds.length ? ctx.db.entities.opportunity.get(dealIds.map((opportunityId) => ({ opportunityId }))).go({ concurrency: 4 }) : Promise.resolve({ data: [] }),
     currencyTable(ctx.db),
   ]);
-  // Won amounts in the reporting currency; a deal in a currency without a rate counts as won, its amount as 0.
-  const { converted, unconverted, currency } = convertAll(found, table);
-  const amounts = new Map(converted.map((d) => [d.opportunityId, d.amount]));
-  const deals = new Map(found.map((d) => [d.opportunityId, { ...d, amount: amounts.get(d.opportunityId) ?? 0 }]));
+  // Won amounts in the reporting currency; a deal in a currency without a rate counts as won, its money apart.
+  const { items, unconverted, currency } = withReportingAmounts(found, table);
+  const deals = new Map(items.map((d) => [d.opportunityId, d]));
   const bySource = sourceConversion(leads, deals);
   return { teamId, from: q.from, to: q.to, currency, unconverted, total: sourceConversion(leads.map((l) => ({ ...l, source: "all" })), deals)[0] ?? null, bySource };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convert, convertAll, defaultCurrencyTable } from "./currency.ts";
+import { convert, convertAll, defaultCurrencyTable, withReportingAmounts } from "./currency.ts";
 
 const table = { reportingCurrency: "CNY", rates: { USD: 7.1, EUR: 7.75 }, version: 1 };
 
@@ -19,6 +19,15 @@ describe("currency conversion", () => {
       currency: "CNY",
       converted: [{ id: 1, amount: 71, currency: "USD" }, { id: 4, amount: 3 }],
       unconverted: [{ currency: "JPY", items: 2, amount: 12 }],
+    });
+  });
+
+  it("keeps every item for counting, with 0 where no rate converts its amount", () => {
+    const items = [{ id: 1, amount: 10, currency: "USD" }, { id: 2, amount: 5, currency: "JPY" }];
+    expect(withReportingAmounts(items, table)).toEqual({
+      currency: "CNY",
+      items: [{ id: 1, amount: 71, currency: "USD" }, { id: 2, amount: 0, currency: "JPY" }],
+      unconverted: [{ currency: "JPY", items: 1, amount: 5 }],
     });
   });
 });

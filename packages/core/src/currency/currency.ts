@@ -59,6 +59,15 @@ export function convertAll<T extends { amount: number; currency?: string | undef
   return { converted, unconverted: [...left.values()], currency: table.reportingCurrency };
 }
 
+/**
+ * For reports that count items as well as sum them: every item is kept (counts and rates stay whole), amounts in
+ * the reporting currency, 0 for an item whose currency has no rate (that money is listed in `unconverted`).
+ */
+export function withReportingAmounts<T extends { amount: number; currency?: string | undefined }>(items: readonly T[], table: CurrencyTable) {
+  const { unconverted, currency } = convertAll(items, table);
+  return { items: items.map((item) => ({ ...item, amount: convert(item.amount, item.currency, table) ?? 0 })), unconverted, currency };
+}
+
 export async function getCurrencyTable(ctx: Ctx): Promise<CurrencyTable> {
   return currencyTable(ctx.db);
 }
