@@ -11,6 +11,7 @@ import { percentile } from "./stats.ts";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const LEADS = Number(process.env.BENCH_LEADS ?? 300);
 const PER_PUT = 10;
+const SOLO = 5;
 const TRANSITION_USD = 0.000025; // Step Functions Standard, per state transition (us-east-1)
 
 /**
@@ -33,32 +34,42 @@ async function main() {
   const client = new EventBridgeClient({ endpoint: rt.endpoints.events, region: "us-east-1", credentials: { accessKeyId: "any", secretAccessKey: "any" } });
   try {
     const fast = await benchTeam(sys, "Throughput", "APAC", "1h");
+    /** Puts `count` marketing leads, PER_PUT per call, and waits until each is assigned: send time per lead id. */
+    const sendLeads = async (first: number, count: number) => {
+      const sentAt = new Map<string, number>();
+      for (let i = first; i < first + count; i += PER_PUT) {
+        const entries = Array.from({ length: Math.min(PER_PUT, first + count - i) }, (_, k) => ({
+          Source: "marketing.bench", DetailType: "Lead Captured", EventBusName: "dealflow-local",
+          Detail: JSON.stringify({ name: `Bench Lead ${i + k}`, email: `lead${i + k}@bench.example`, title: "CTO", company: { name: `Bench Co ${i + k}`, industry: "software", size: "1000+", region: "APAC" } }),
+        }));
+        const out = await client.send(new PutEventsCommand({ Entries: entries }));
+        for (const e of out.Entries ?? []) sentAt.set(`evt-${e.EventId}`, Date.now());
+      }
+      await eventually("every lead is assigned", async () => [...sentAt.keys()].every((id) => assignedAt.has(id)), 600_000);
+      await rt.bus.idle();
+      return { sentAt, latency: [...sentAt].map(([id, t]) => (assignedAt.get(id) ?? t) - t).sort((a, b) => a - b) };
+    };
+    // One lead at a time first: what a single lead waits when nothing queues ahead of it.
+    const solo: number[] = [];
+    for (let i = 0; i < SOLO; i++) solo.push(...(await sendLeads(LEADS + i, 1)).latency);
+
     meter.reset();
-    const sentAt = new Map<string, number>();
+    const deliveriesBefore = rt.bus.stats.deliveries;
     const started = Date.now();
-    for (let i = 0; i < LEADS; i += PER_PUT) {
-      const entries = Array.from({ length: Math.min(PER_PUT, LEADS - i) }, (_, k) => ({
-        Source: "marketing.bench", DetailType: "Lead Captured", EventBusName: "dealflow-local",
-        Detail: JSON.stringify({ name: `Bench Lead ${i + k}`, email: `lead${i + k}@bench.example`, title: "CTO", company: { name: `Bench Co ${i + k}`, industry: "software", size: "1000+", region: "APAC" } }),
-      }));
-      const out = await client.send(new PutEventsCommand({ Entries: entries }));
-      for (const e of out.Entries ?? []) sentAt.set(`evt-${e.EventId}`, Date.now());
-    }
-    await eventually("every lead is assigned", async () => [...sentAt.keys()].every((id) => assignedAt.has(id)), 600_000);
+    const { sentAt, latency } = await sendLeads(0, LEADS);
     const seconds = (Date.now() - started) / 1000;
-    await rt.bus.idle();
-    const latency = [...sentAt].map(([id, t]) => (assignedAt.get(id) ?? t) - t);
+    const deliveries = (rt.bus.stats.deliveries - deliveriesBefore) / LEADS;
     const units = { all: meter.units / LEADS, writes: meter.writeUnits / LEADS, gsi: meter.gsiUnits / LEADS };
     const owners = new Set((await Promise.all([...sentAt.keys()].map(async (id) => (await rt.db.entities.lead.get({ leadId: id }).go()).data?.ownerId))));
 
-    const busStats = { ...rt.bus.stats };
     const transitions = await slaTransitions(sys, rt, client);
     console.log = quiet;
     console.log(`\nLead engine on the local runtime: ${LEADS} marketing leads, ${PER_PUT} per PutEvents, into one team of ${fast.reps} reps\n`);
     console.log(`leads/s captured → scored → assigned        ${(LEADS / seconds).toFixed(1)}  (${seconds.toFixed(1)} s for all; ${owners.size} reps got leads)`);
-    console.log(`PutEvents → lead.assigned, ms p50 / p99     ${percentile(latency, 50).toFixed(0)} / ${percentile(latency, 99).toFixed(0)}`);
+    console.log(`PutEvents → lead.assigned, ms p50 / p99     ${percentile(latency, 50).toFixed(0)} / ${percentile(latency, 99).toFixed(0)}  (the burst queues)`);
+    console.log(`one lead alone, ms p50 / max of ${SOLO}         ${percentile(solo.sort((a, b) => a - b), 50).toFixed(0)} / ${Math.max(...solo).toFixed(0)}`);
+    console.log(`bus deliveries per lead                     ${deliveries.toFixed(1)}`);
     console.log(`capacity units per lead (all / write / GSI) ${units.all.toFixed(1)} / ${units.writes.toFixed(1)} / ${units.gsi.toFixed(1)}`);
-    console.log(`bus: ${JSON.stringify(busStats)}`);
     console.log(`\nResponse-SLA state transitions per lead (states entered, what Standard workflows bill)`);
     for (const [label, n] of transitions) console.log(`${label.padEnd(56)}${String(n).padStart(4)}   $${((n * TRANSITION_USD * 1000).toFixed(3))} per 1000 leads`);
   } finally {
