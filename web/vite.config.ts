@@ -33,5 +33,8 @@ function devConfigJson(): Plugin {
 
 export default defineConfig({
   plugins: [react(), devConfigJson()],
+  // The workspace root holds an older React for a dev tool (the mail inbox's UI); hoisted libraries such as
+  // TanStack Query would resolve that one from there. One React for the whole bundle, the web client's own.
+  resolve: { dedupe: ["react", "react-dom"] },
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
 });

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "../../web/src/api/api-client.ts";
 import { ApiError } from "../../web/src/api/api-error.ts";
-import { startTestApi } from "../support/api.ts";
 import { createBoardFixture, type BoardFixture } from "./support/board-fixtures.ts";
+import { stackApi } from "./support/stack.ts";
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const api = stackApi();
 let fixture: BoardFixture;
 
 beforeAll(async () => {
-  api = await startTestApi();
   fixture = await createBoardFixture(api);
 });
 

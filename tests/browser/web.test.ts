@@ -1,20 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebServer } from "@dealflow/local/web/web-server";
-import { startTestApi } from "../support/api.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createBoardFixture, openDealsByStage, storedStage, type BoardFixture } from "./support/board-fixtures.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { documentLang, focusedLabel, layoutWidths, tabToken } from "./support/in-page.ts";
-import { buildWebIfStale } from "./support/web-build.ts";
+import { stackApi } from "./support/stack.ts";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const shots = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const stages = ["Initial contact", "Needs analysis", "Proposal / quote", "Negotiation", "Contract"];
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
+const api = stackApi();
+const web = { url: inject("webUrl") };
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -32,10 +29,7 @@ async function moveWithKeyboard(deal: string, stage: string) {
 const shoot = (name: string) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
 
 beforeAll(async () => {
-  await buildWebIfStale(repoRoot);
-  api = await startTestApi();
   fixture = await createBoardFixture(api);
-  web = await startWebServer({ distDir: `${repoRoot}web/dist`, apiUrl: api.url });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
   // The client may talk to the two loopback servers only; anything else is refused and recorded.
@@ -51,7 +45,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await web?.close();
 });
 
 describe("web client", () => {

@@ -1,6 +1,6 @@
-import type { startTestApi } from "../../support/api.ts";
+import type { stackApi } from "./stack.ts";
 
-type TestApi = Awaited<ReturnType<typeof startTestApi>>;
+type TestApi = ReturnType<typeof stackApi>;
 
 export interface BoardFixture {
   token: string;

@@ -1,7 +1,7 @@
 import { ApiError, errorFromResponse } from "./api-error.ts";
 import type { Lead, LeadStatus, Me, Opportunity, Page, Pipeline, SignInResult, Team, TeamMember } from "./api-types.ts";
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface ApiClientOptions {
   apiUrl: string;
@@ -42,7 +42,10 @@ export function createApiClient(opts: ApiClientOptions) {
       if (res.status === 401 && opts.token) opts.onUnauthorized?.();
       throw error;
     }
-    return (await res.json()) as T;
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    // Downloads (CSV exports) come back as text; everything else is JSON.
+    return (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text) as T;
   }
 
   /** Follows cursors until the list ends, for screens that need every item (a board shows all open deals). */
@@ -57,7 +60,18 @@ export function createApiClient(opts: ApiClientOptions) {
     return items;
   }
 
+  const path = (p: string, query?: Query) => withQuery(p, query);
   return {
+    /** Generic verbs for screen modules (`screens/<area>/<area>-api.ts`), which give them types and names. */
+    get: <T>(p: string, query?: Query) => request<T>("GET", path(p, query)),
+    post: <T>(p: string, body?: unknown, query?: Query) => request<T>("POST", path(p, query), body ?? {}),
+    put: <T>(p: string, body: unknown) => request<T>("PUT", p, body),
+    patch: <T>(p: string, body: unknown) => request<T>("PATCH", p, body),
+    delete: <T>(p: string) => request<T>("DELETE", p),
+    /** One page of a list (`{items, cursor}`). */
+    page: <T>(p: string, query?: Query) => request<Page<T>>("GET", path(p, query)),
+    /** Every item of a list, following cursors. */
+    listAll,
     signIn: (email: string) => request<SignInResult>("POST", "/auth/dev-login", { email }),
     me: () => request<Me>("GET", "/me"),
     teamMembers: () => listAll<TeamMember>("/users"),

@@ -1,15 +1,20 @@
-import type { Route } from "../hooks/use-hash-route.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { NavLink } from "react-router";
+import type { Me } from "../api/api-types.ts";
+import { useI18n } from "../i18n/use-i18n.ts";
+import { useSession } from "../session/session-context.ts";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 const navItems = [
-  { route: "board", label: "nav.board" },
-  { route: "leads", label: "nav.leads" },
-] as const;
+  { to: "/board", label: "nav.board", roles: ["rep", "manager", "admin"] },
+  { to: "/leads", label: "nav.leads", roles: ["rep", "manager", "admin"] },
+  { to: "/dashboard", label: "nav.dashboard", roles: ["manager", "admin"] },
+  { to: "/settings", label: "nav.settings", roles: ["manager", "admin"] },
+] as const satisfies readonly { to: string; label: string; roles: readonly Me["role"][] }[];
 
-export function AppHeader({ route }: { route: Route }) {
+export function AppHeader() {
   const { t } = useI18n();
+  const { me } = useSession();
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -20,11 +25,13 @@ export function AppHeader({ route }: { route: Route }) {
         <span className="brand__name">{t("app.name")}</span>
       </div>
       <nav className="app-nav" aria-label={t("nav.label")}>
-        {navItems.map((item) => (
-          <a key={item.route} href={`#/${item.route}`} className="app-nav__link" aria-current={route === item.route ? "page" : undefined}>
-            {t(item.label)}
-          </a>
-        ))}
+        {navItems
+          .filter((item) => (item.roles as readonly string[]).includes(me.role))
+          .map((item) => (
+            <NavLink key={item.to} to={item.to} className="app-nav__link">
+              {t(item.label)}
+            </NavLink>
+          ))}
       </nav>
       <div className="app-header__tools">
         <LanguageSwitch />

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { Pipeline } from "../api/api-types.ts";
 import { useBoardDeals } from "../hooks/use-board-deals.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { stageName } from "../i18n/stage-name.ts";
 import { BoardColumns } from "./board-columns.tsx";
 import { MoveFailureAlert } from "./move-failure-alert.tsx";
@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from "./status-views.tsx";
 
 /** One pipeline's board: every open deal in a column per stage, with the outcome of the last move. */
 export function BoardView({ pipeline }: { pipeline: Pipeline }) {
-  const { t, locale, plural } = useI18n();
+  const { t, locale } = useI18n();
   const { state, pending, failure, lastMove, move, refresh, dismissFailure } = useBoardDeals(pipeline);
   const options = useMemo(() => pipeline.stages.map((s) => ({ key: s.key, label: stageName(s, locale) })), [pipeline.stages, locale]);
   const labelOf = (key: string) => options.find((o) => o.key === key)?.label ?? key;
@@ -19,7 +19,7 @@ export function BoardView({ pipeline }: { pipeline: Pipeline }) {
   const deals = state.data;
   return (
     <>
-      <p className="board__summary">{plural("board.openDeals", deals.length)}</p>
+      <p className="board__summary">{t("board.openDeals", { count: deals.length })}</p>
       {failure && <MoveFailureAlert failure={failure} fromStageLabel={labelOf(failure.deal.stage)} onReload={refresh} onDismiss={dismissFailure} />}
       <p className="visually-hidden" aria-live="polite">
         {lastMove ? t("board.moved", { name: lastMove.deal.name, stage: labelOf(lastMove.deal.stage) }) : ""}

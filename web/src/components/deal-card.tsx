@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 import type { Opportunity } from "../api/api-types.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 
 export const dealDragType = "application/x-dealflow-deal";
 

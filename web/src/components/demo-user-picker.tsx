@@ -1,5 +1,5 @@
 import { demoUsers } from "../api/demo-users.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 
 /** One-click choice of a seeded demo account; it fills the email field, signing in stays a separate step. */
 export function DemoUserPicker({ selected, onPick }: { selected: string; onPick(email: string): void }) {

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { localeNames, locales, type Locale } from "../i18n/locale.ts";
 
 export function LanguageSwitch() {

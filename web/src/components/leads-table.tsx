@@ -1,5 +1,5 @@
 import type { Lead } from "../api/api-types.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { useSession } from "../session/session-context.ts";
 
 const columns = ["name", "company", "source", "status", "score", "owner", "created"] as const;

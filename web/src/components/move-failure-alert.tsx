@@ -1,7 +1,7 @@
 import { isApiError } from "../api/api-error.ts";
 import type { MoveFailure } from "../hooks/use-board-deals.ts";
 import { describeError } from "../i18n/describe-error.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 
 interface Props {
   failure: MoveFailure;

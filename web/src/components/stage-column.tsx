@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent, type ReactNode } from "react";
 import type { Opportunity } from "../api/api-types.ts";
 import { totalsByCurrency, type CurrencyTotal } from "../model/board-summary.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { dealDragType } from "./deal-card.tsx";
 
 interface StageColumnProps {
@@ -15,7 +15,7 @@ interface StageColumnProps {
 }
 
 export function StageColumn({ stageKey, label, deals, acceptsDrop, onDropDeal, children }: StageColumnProps) {
-  const { t, fmt, plural } = useI18n();
+  const { t, fmt } = useI18n();
   const headingId = useId();
   const [over, setOver] = useState(false);
   const totals = totalsByCurrency(deals);
@@ -45,7 +45,7 @@ export function StageColumn({ stageKey, label, deals, acceptsDrop, onDropDeal, c
         <h2 id={headingId} className="stage-column__title">
           {label}
         </h2>
-        <span className="stage-column__count" aria-label={plural("board.dealCount", deals.length)}>
+        <span className="stage-column__count" aria-label={t("board.dealCount", { count: deals.length })}>
           {fmt.number(deals.length)}
         </span>
         <dl className="stage-column__totals">

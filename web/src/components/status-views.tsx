@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { describeError } from "../i18n/describe-error.ts";
 
 export function LoadingState({ label, fullPage = false }: { label: string; fullPage?: boolean }) {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { useSession } from "../session/session-context.ts";
 
 /** The signed-in user's name; opens to show their email, role and team, and the sign-out action. */

@@ -4,7 +4,7 @@ import { demoUsers } from "../api/demo-users.ts";
 import { DemoUserPicker } from "../components/demo-user-picker.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { describeError } from "../i18n/describe-error.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 
 interface SignInProps {
   api: ApiClient;

@@ -4,7 +4,7 @@ import { isApiError } from "../api/api-error.ts";
 import { sessionStore } from "../api/session-store.ts";
 import { ErrorState, LoadingState } from "../components/status-views.tsx";
 import { useAsync } from "../hooks/use-async.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n } from "../i18n/use-i18n.ts";
 import { SignInScreen } from "../screens/sign-in.screen.tsx";
 import { SessionContext, type Session } from "./session-context.ts";
 

@@ -37,8 +37,8 @@ export interface LocalRuntimeOptions {
   dataDir?: string;
   /** Use the preferred fixed ports (npm start) or random free ones (tests). */
   fixedPorts?: boolean;
-  /** Seed demo data when the table is empty. */
-  seed?: boolean;
+  /** Seed demo data when the table is empty; a size seeds fewer records (browser tests). */
+  seed?: boolean | { leadsPerTeam: number; dealsPerTeam: number };
   webDist?: string;
   log?: (line: string) => void;
   /** Sees every event the local bus accepts (tests follow a flow through it). */
@@ -147,7 +147,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions = {}) {
     let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined;
     if (opts.seed && (await isEmpty(db))) {
       log("first start: loading demo data…");
-      seeded = await seedDemo({ db, publisher: deps.publisher, onProgress: (s) => log(`  seeded ${s}`) });
+      seeded = await seedDemo({ db, publisher: deps.publisher, onProgress: (s) => log(`  seeded ${s}`), ...(typeof opts.seed === "object" && opts.seed) });
       await bus.idle();
     }
     // After seeding, so demo leads assigned in the last two days get their SLA (older ones would only mail at once).

@@ -1,11 +1,11 @@
 import { useId, useState } from "react";
-import { BoardView } from "../components/board-view.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../components/status-views.tsx";
-import { useAsync } from "../hooks/use-async.ts";
-import { useI18n } from "../i18n/i18n.tsx";
-import { useSession } from "../session/session-context.ts";
+import { BoardView } from "../../components/board-view.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
+import { useAsync } from "../../hooks/use-async.ts";
+import { useI18n } from "../../i18n/use-i18n.ts";
+import { useSession } from "../../session/session-context.ts";
 
-export function PipelineBoardScreen() {
+export function BoardScreen() {
   const { t } = useI18n();
   const { api } = useSession();
   const { state, reload } = useAsync(() => api.pipelines(), [api]);

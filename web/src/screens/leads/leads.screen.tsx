@@ -1,13 +1,13 @@
 import { useId, useState } from "react";
-import { leadStatuses, type LeadStatus } from "../api/api-types.ts";
-import { LeadsTable } from "../components/leads-table.tsx";
-import { EmptyState, ErrorState, LoadingState } from "../components/status-views.tsx";
-import { useLeadsInbox } from "../hooks/use-leads-inbox.ts";
-import { describeError } from "../i18n/describe-error.ts";
-import { useI18n } from "../i18n/i18n.tsx";
+import { leadStatuses, type LeadStatus } from "../../api/api-types.ts";
+import { LeadsTable } from "../../components/leads-table.tsx";
+import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
+import { useLeadsInbox } from "../../hooks/use-leads-inbox.ts";
+import { describeError } from "../../i18n/describe-error.ts";
+import { useI18n } from "../../i18n/use-i18n.ts";
 
-export function LeadsInboxScreen() {
-  const { t, plural } = useI18n();
+export function LeadsScreen() {
+  const { t } = useI18n();
   const [status, setStatus] = useState<LeadStatus | undefined>(undefined);
   const inbox = useLeadsInbox(status);
   const filterId = useId();
@@ -38,7 +38,7 @@ export function LeadsInboxScreen() {
         <>
           <LeadsTable leads={state.data.items} />
           <div className="table-footer">
-            <span className="muted">{plural("leads.shown", state.data.items.length)}</span>
+            <span className="muted">{t("leads.shown", { count: state.data.items.length })}</span>
             {state.data.cursor && (
               <button type="button" className="button" onClick={inbox.loadMore} disabled={inbox.loadingMore}>
                 {inbox.loadingMore ? t("app.loading") : t("leads.loadMore")}
