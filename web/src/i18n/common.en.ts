@@ -93,6 +93,13 @@ export const commonEn = {
   "leadSource.api": "API",
   "leadSource.marketing_event": "Marketing event",
   "leadSource.manual": "Manual entry",
+  "dialog.close": "Close",
+  "countdown.left": "{{time}} left",
+  "countdown.overdue": "Overdue {{time}}",
+  "countdown.due": "Due {{at}}",
+  "duration.dh": "{{d}}d {{h}}h",
+  "duration.hm": "{{h}}h {{m}}m",
+  "duration.m": "{{m}}m",
   "error.network": "The server cannot be reached. Check that it is running and try again.",
   "error.generic": "Something went wrong.",
 } as const;

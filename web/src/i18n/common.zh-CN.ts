@@ -95,6 +95,13 @@ export const commonZh = {
   "leadSource.api": "API",
   "leadSource.marketing_event": "市场活动",
   "leadSource.manual": "手动录入",
+  "dialog.close": "关闭",
+  "countdown.left": "剩余 {{time}}",
+  "countdown.overdue": "已超时 {{time}}",
+  "countdown.due": "截止 {{at}}",
+  "duration.dh": "{{d}}天{{h}}小时",
+  "duration.hm": "{{h}}小时{{m}}分",
+  "duration.m": "{{m}}分钟",
   "error.network": "无法连接服务器，请确认服务已启动后重试。",
   "error.generic": "出现了问题。",
 } satisfies Translation<typeof commonEn>;
