@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { HashRouter, Navigate, Route, Routes } from "react-router";
-import { loadAppConfig } from "./api/app-config.ts";
+import { parseAppConfig, type AppConfig } from "./api/app-config.ts";
 import { AppHeader } from "./components/app-header.tsx";
 import { ErrorState, LoadingState } from "./components/status-views.tsx";
 import { useAsync } from "./hooks/use-async.ts";
@@ -16,6 +16,13 @@ const LeadsScreen = lazyScreen(() => import("./screens/leads/leads.screen.tsx"),
 const DashboardScreen = lazyScreen(() => import("./screens/dashboard/dashboard.screen.tsx"), "DashboardScreen");
 const SettingsScreen = lazyScreen(() => import("./screens/settings/settings.screen.tsx"), "SettingsScreen");
 
+/** The server that hosts the client says where the API is, so one build runs against any API URL. */
+async function loadAppConfig(): Promise<AppConfig> {
+  const res = await fetch("/config.json", { cache: "no-store" });
+  if (!res.ok) throw new Error(`/config.json answered ${res.status}`);
+  return parseAppConfig(await res.json());
+}
+
 export function App() {
   const { t } = useI18n();
   const { state, reload } = useAsync(() => loadAppConfig(), []);
@@ -23,7 +30,7 @@ export function App() {
   if (state.status === "error") return <ErrorState title={t("app.configError")} error={state.error} onRetry={reload} fullPage />;
   return (
     <HashRouter>
-      <SessionRoot apiUrl={state.data.apiUrl}>
+      <SessionRoot config={state.data}>
         <SignedInApp />
       </SessionRoot>
     </HashRouter>
