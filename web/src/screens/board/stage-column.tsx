@@ -1,0 +1,92 @@
+import { useDroppable } from "@dnd-kit/core";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useI18n } from "../../i18n/use-i18n.ts";
+import { columnTotals, type RateTable } from "../../model/board-summary.ts";
+import type { BoardDeal } from "./board-api.ts";
+
+/** A card's fixed height and the gap under it (board.css .deal-card): cards never change size while dragging. */
+export const cardHeight = 178;
+const gap = 8;
+
+interface StageColumnProps {
+  stageKey: string;
+  label: string;
+  deals: readonly BoardDeal[];
+  rates: RateTable | undefined;
+  /** A card from another column is being dragged: this column can take it. */
+  acceptsDrop: boolean;
+  /** A deal whose card must be brought into view (it just moved here, or came back refused). */
+  revealId: string | undefined;
+  renderCard(deal: BoardDeal): React.ReactNode;
+}
+
+/**
+ * One stage: header with count and totals, and its cards in a scroll box of its own that renders only the cards in
+ * view (a column of 1,000 deals mounts a dozen cards).
+ */
+export const StageColumn = memo(function StageColumn({ stageKey, label, deals, rates, acceptsDrop, revealId, renderCard }: StageColumnProps) {
+  const { t } = useTranslation("board");
+  const { fmt } = useI18n();
+  const headingId = useId();
+  const scroller = useRef<HTMLDivElement>(null);
+  const { setNodeRef, isOver } = useDroppable({ id: stageKey });
+  const virtual = useVirtualizer({
+    count: deals.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => cardHeight + gap,
+    getItemKey: (i) => deals[i]?.opportunityId ?? i,
+    overscan: 4,
+  });
+  useEffect(() => {
+    if (!revealId) return;
+    const i = deals.findIndex((d) => d.opportunityId === revealId);
+    if (i >= 0) virtual.scrollToIndex(i, { align: "auto" });
+  }, [revealId, deals, virtual]);
+
+  const totals = columnTotals(deals, rates);
+  const show = (pick: "total" | "weighted") => (totals.lines.length ? totals.lines.map((c) => fmt.compactMoney(c[pick], c.currency)).join(" · ") : "—");
+  const classes = ["stage-column", acceptsDrop && "accepts-drop", acceptsDrop && isOver && "is-over"].filter(Boolean).join(" ");
+  return (
+    <section ref={setNodeRef} className={classes} aria-labelledby={headingId} data-stage={stageKey}>
+      <header className="stage-column__header">
+        <h2 id={headingId} className="stage-column__title">
+          {label}
+        </h2>
+        <span className="stage-column__count" aria-label={t("board.dealCount", { count: deals.length })} data-count={deals.length}>
+          {fmt.number(deals.length)}
+        </span>
+        <dl className="stage-column__totals">
+          <div>
+            <dt>{t("board.total")}</dt>
+            <dd data-total="unweighted">{show("total")}</dd>
+          </div>
+          <div>
+            <dt>{t("board.weighted")}</dt>
+            <dd data-total="weighted">{show("weighted")}</dd>
+          </div>
+          {totals.kind === "converted" && <p className="stage-column__note">{t("board.convertedNote", { currency: totals.lines[0]?.currency ?? "" })}</p>}
+          {totals.kind === "split" && <p className="stage-column__note">{t("board.splitNote")}</p>}
+        </dl>
+      </header>
+      <div ref={scroller} className="stage-column__scroll">
+        {deals.length === 0 ? (
+          <p className="stage-column__empty">{t("board.emptyColumn")}</p>
+        ) : (
+          <div className="stage-column__track" style={{ height: virtual.getTotalSize() }}>
+            {virtual.getVirtualItems().map((item) => {
+              const deal = deals[item.index];
+              if (!deal) return null;
+              return (
+                <div key={item.key} className="stage-column__slot" data-index={item.index} ref={virtual.measureElement} style={{ transform: `translateY(${item.start}px)` }}>
+                  {renderCard(deal)}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,149 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { isApiError } from "../../api/api-error.ts";
+import { useSession } from "../../session/session-context.ts";
+import { boardApi, type BoardDeal, type BoardPipeline, type RiskAlert } from "./board-api.ts";
+
+export type MoveVia = "keyboard" | "pointer" | "menu";
+
+/** A refused move, kept on the card it concerns (422 gate, 403) or above the board (409 stale version). */
+export interface MoveFailure {
+  deal: BoardDeal;
+  toStage: string;
+  error: unknown;
+}
+
+const minutes = 60_000;
+export const boardKeys = {
+  pipelines: (teamId: string | undefined) => ["board", "pipelines", teamId ?? "own"] as const,
+  deals: (pipelineId: string, teamId: string | undefined) => ["board", "deals", pipelineId, teamId ?? "own"] as const,
+  accounts: (teamId: string | undefined) => ["board", "accounts", teamId ?? "own"] as const,
+  members: (teamId: string) => ["board", "members", teamId] as const,
+  teams: ["board", "teams"] as const,
+  risks: (teamId: string | undefined) => ["board", "risks", teamId ?? "own"] as const,
+  currency: ["board", "currency"] as const,
+};
+
+/** The pipelines of the team on screen (an admin may pick another team). */
+export function usePipelines(teamId: string | undefined) {
+  const { api } = useSession();
+  const calls = useMemo(() => boardApi(api), [api]);
+  return useQuery({ queryKey: boardKeys.pipelines(teamId), queryFn: () => calls.pipelines(teamId) });
+}
+
+/** Teams for an admin's team filter; nobody else may list them. */
+export function useTeams(enabled: boolean) {
+  const { api } = useSession();
+  return useQuery({ queryKey: boardKeys.teams, queryFn: () => boardApi(api).teams(), enabled, staleTime: 10 * minutes });
+}
+
+/** The people a deal can belong to: the session's team directory, or another team's for an admin. */
+export function useOwners(teamId: string | undefined) {
+  const { api, members, me } = useSession();
+  const other = !!teamId && teamId !== me.teamId;
+  const query = useQuery({ queryKey: boardKeys.members(teamId ?? me.teamId), queryFn: () => boardApi(api).members(teamId ?? me.teamId), enabled: other, staleTime: 10 * minutes });
+  return other ? (query.data ?? []) : members;
+}
+
+/**
+ * Everything one pipeline's board shows: every open deal (all pages), account names, risk alerts and the currency
+ * table; and the stage move: the card moves at once, the PATCH carries the version the user saw, and a refusal puts
+ * the card back where it was with the reason.
+ */
+export function useBoard(pipeline: BoardPipeline, teamId: string | undefined) {
+  const { api } = useSession();
+  const calls = useMemo(() => boardApi(api), [api]);
+  const qc = useQueryClient();
+  const dealsKey = boardKeys.deals(pipeline.pipelineId, teamId);
+
+  const deals = useQuery({ queryKey: dealsKey, queryFn: () => calls.openDeals(pipeline.pipelineId, teamId) });
+  const accounts = useQuery({ queryKey: boardKeys.accounts(teamId), queryFn: () => calls.accounts(teamId), staleTime: 5 * minutes });
+  // Risks judge every open deal on the server (a few Queries each): asked once the board is on screen, kept 5 minutes.
+  const risks = useQuery({ queryKey: boardKeys.risks(teamId), queryFn: () => calls.risks(teamId), enabled: deals.isSuccess, staleTime: 5 * minutes, retry: false });
+  const currency = useQuery({ queryKey: boardKeys.currency, queryFn: () => calls.currency(), staleTime: 10 * minutes, retry: false });
+
+  const accountNames = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.accountId, a.name])), [accounts.data]);
+  const alertsByDeal = useMemo(() => new Map<string, RiskAlert[]>((risks.data?.deals ?? []).filter((d) => d.alerts.length > 0).map((d) => [d.opportunityId, d.alerts])), [risks.data]);
+
+  const [failures, setFailures] = useState<ReadonlyMap<string, MoveFailure>>(new Map());
+  const [conflict, setConflict] = useState<MoveFailure | null>(null);
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const inFlight = useRef(new Set<string>());
+  const [lastMove, setLastMove] = useState<{ deal: BoardDeal; via: MoveVia } | null>(null);
+
+  const putDeal = useCallback(
+    (deal: BoardDeal) => qc.setQueryData<BoardDeal[]>(dealsKey, (list) => list?.map((d) => (d.opportunityId === deal.opportunityId ? deal : d))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [qc, pipeline.pipelineId, teamId],
+  );
+  const track = useCallback((id: string, busy: boolean) => {
+    if (busy) inFlight.current.add(id);
+    else inFlight.current.delete(id);
+    setPending(new Set(inFlight.current));
+  }, []);
+  const forget = useCallback((id: string) => {
+    setFailures((m) => {
+      if (!m.has(id)) return m;
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const mutation = useMutation({
+    mutationFn: ({ deal, toStage }: { deal: BoardDeal; toStage: string; via: MoveVia }) => calls.moveDeal(deal.opportunityId, deal.version, toStage),
+    onMutate: ({ deal, toStage }) => {
+      const target = pipeline.stages.find((s) => s.key === toStage);
+      track(deal.opportunityId, true);
+      forget(deal.opportunityId);
+      setConflict(null);
+      // The card lands at the top of its new column at once (columns list the latest arrivals first).
+      putDeal({ ...deal, stage: toStage, probability: target?.probability ?? deal.probability, stageEnteredAt: new Date().toISOString() });
+    },
+    onSuccess: (saved, { deal, via }) => {
+      const merged = { ...deal, ...saved };
+      putDeal(merged);
+      setLastMove({ deal: merged, via });
+      // The deal's alerts depend on its stage; the list refreshes quietly, the board does not wait for it.
+      void qc.invalidateQueries({ queryKey: boardKeys.risks(teamId) });
+    },
+    onError: (error, { deal, toStage }) => {
+      putDeal(deal);
+      const failure = { deal, toStage, error };
+      if (isApiError(error) && error.status === 409) setConflict(failure);
+      else setFailures((m) => new Map(m).set(deal.opportunityId, failure));
+    },
+    onSettled: (_saved, _error, { deal }) => track(deal.opportunityId, false),
+  });
+
+  const move = useCallback(
+    (deal: BoardDeal, toStage: string, via: MoveVia) => {
+      if (deal.stage === toStage || inFlight.current.has(deal.opportunityId)) return;
+      mutation.mutate({ deal, toStage, via });
+    },
+    // mutate is stable across renders in TanStack Query 5.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [mutation.mutate],
+  );
+
+  const reload = useCallback(() => {
+    setConflict(null);
+    setFailures(new Map());
+    void qc.invalidateQueries({ queryKey: ["board"] });
+  }, [qc]);
+
+  return {
+    deals,
+    accountNames,
+    alertsByDeal,
+    rates: currency.data,
+    pending,
+    failures,
+    conflict,
+    lastMove,
+    move,
+    reload,
+    dismissFailure: forget,
+    dismissConflict: useCallback(() => setConflict(null), []),
+  };
+}
