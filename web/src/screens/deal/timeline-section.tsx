@@ -1,0 +1,81 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
+import { useLocale } from "../../i18n/use-i18n.ts";
+import { stageName } from "../../i18n/stage-name.ts";
+import { useSession } from "../../session/session-context.ts";
+import { dealKeys, type DealPipeline, type TimelineItem } from "./deal-api.ts";
+import { useDealLabel } from "./deal-labels.ts";
+import { LogActivity } from "./log-activity.tsx";
+import { useDealApi } from "./use-deal.ts";
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** What happened on the deal, newest first, with the form to log something new on top. */
+export function TimelineSection({ dealId, pipeline }: { dealId: string; pipeline: DealPipeline | undefined }) {
+  const { t } = useTranslation("deal");
+  const calls = useDealApi();
+  const timeline = useQuery({ queryKey: dealKeys.timeline(dealId), queryFn: () => calls.timeline(dealId) });
+  return (
+    <section className="deal-card" aria-labelledby="deal-timeline">
+      <h2 id="deal-timeline" className="deal-section__title">
+        {t("deal.timeline.title")}
+      </h2>
+      <LogActivity dealId={dealId} />
+      {timeline.isPending ? (
+        <LoadingState label={t("deal.timeline.loading")} />
+      ) : timeline.isError ? (
+        <ErrorState title={t("deal.timeline.error")} error={timeline.error} onRetry={() => void timeline.refetch()} />
+      ) : timeline.data.items.length === 0 ? (
+        <EmptyState message={t("deal.timeline.empty")} />
+      ) : (
+        <ol className="timeline" aria-label={t("deal.timeline.listLabel")}>
+          {timeline.data.items.map((item, i) => (
+            <TimelineEntry key={`${item.at}:${item.kind}:${i}`} item={item} pipeline={pipeline} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TimelineEntry({ item, pipeline }: { item: TimelineItem; pipeline: DealPipeline | undefined }) {
+  const { t } = useTranslation("deal");
+  const { fmt, locale } = useLocale();
+  const { memberName } = useSession();
+  const maybe = useDealLabel();
+  const stage = (key: unknown) => {
+    const s = pipeline?.stages.find((x) => x.key === key);
+    return s ? stageName(s, locale) : str(key);
+  };
+  const d = item.data;
+  let text: string;
+  if (item.kind === "activity") text = `${maybe(`deal.activity.${str(d.type)}`, str(d.type))} · ${str(d.title)}`;
+  else if (item.kind === "stage") {
+    text = d.how === "reopened" ? t("deal.timeline.reopened", { stage: stage(d.stage) })
+      : d.fromStage ? t(d.how === "backward" ? "deal.timeline.movedBack" : "deal.timeline.moved", { from: stage(d.fromStage), to: stage(d.stage) })
+      : t("deal.timeline.started", { stage: stage(d.stage) });
+  } else if (item.kind === "field") {
+    const changes = Array.isArray(d.changes) ? (d.changes as { field: string }[]) : [];
+    text = t("deal.timeline.changed", { fields: changes.map((c) => maybe(`deal.field.${c.field}`, c.field)).join(", ") });
+  } else text = t("deal.timeline.email", { to: memberName(str(d.to)) ?? str(d.to), subject: str(d.subject) });
+  const mentions = Array.isArray(d.mentions) ? (d.mentions as string[]) : [];
+  return (
+    <li className={`timeline__item timeline__item--${item.kind}${d.pending ? " is-pending" : ""}`}>
+      <span className="timeline__dot" aria-hidden="true" />
+      <div className="timeline__body">
+        <p className="timeline__text">{text}</p>
+        {item.kind === "activity" && str(d.body) && <p className="timeline__note">{str(d.body)}</p>}
+        {mentions.length > 0 && (
+          <p className="timeline__mentions">
+            {t("deal.timeline.mentioned")} {mentions.map((id) => `@${memberName(id) ?? id}`).join(" ")}
+          </p>
+        )}
+        <p className="muted">
+          {item.actor ? `${memberName(item.actor) ?? item.actor} · ` : ""}
+          {d.pending ? t("deal.timeline.saving") : fmt.dateTime(item.at)}
+        </p>
+      </div>
+    </li>
+  );
+}
