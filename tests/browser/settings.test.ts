@@ -122,12 +122,45 @@ describe("settings (admin)", () => {
       const restored = await api.call("PUT", "/settings/currency", { token, body: { version: now.version, reportingCurrency: before.reportingCurrency, rates: before.rates } });
       expect(restored.status).toBe(200);
     }
+  });
+
+  it("loads every other section with the API's data, fitting a 375 px phone", async () => {
+    const sections = [
+      ["Lead scoring", "settings-scoring", "Qualify at (points)"],
+      ["Lead assignment", "settings-assignment", "Territory rules"],
+      ["Teams and users", "settings-teams", "Lead response SLA"],
+      ["Lost reasons", "settings-lost-reasons", "Add a reason"],
+      ["Quotas", "settings-quotas", "Whole team"],
+    ] as const;
+    for (const [link, shot, landmark] of sections) {
+      await s.page.getByRole("navigation", { name: "Settings section" }).getByRole("link", { name: link }).click();
+      await s.page.getByRole("heading", { name: link === "Teams and users" ? "Teams and users" : link, level: 2 }).waitFor();
+      await s.page.getByText(landmark, { exact: true }).first().waitFor();
+      await expect.poll(() => s.page.getByText("Loading settings…").count()).toBe(0);
+      expect(await s.page.getByText("These settings could not be loaded").count()).toBe(0);
+      await shootBoth(s.page, shot);
+    }
+    // On a phone the section list becomes a select, and nothing in the settings screen is wider than the screen.
+    await s.page.setViewportSize({ width: 375, height: 800 });
+    await s.page.getByRole("combobox", { name: "Settings section" }).selectOption({ label: "Pipelines and stages" });
+    await s.page.getByRole("button", { name: "Save stages" }).waitFor();
+    const overflow = await s.page.locator(".screen--settings").evaluate((el) => el.getBoundingClientRect().right - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await s.page.setViewportSize({ width: 1280, height: 900 });
     expect(s.offLoopback).toEqual([]);
     expect(s.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 });
 
-describe("settings (rep)", () => {
+describe("settings (manager and rep)", () => {
+  it("tells a manager politely when the API keeps a change for admins", async () => {
+    const manager = await openBrowser();
+    await signInAs(manager, "zhang.wei@dealflow.dev", "#/settings/pipelines");
+    await manager.page.getByRole("button", { name: "Save stages" }).click();
+    await manager.page.getByRole("alert").filter({ hasText: "Your role cannot do this." }).waitFor();
+    expect(manager.offLoopback).toEqual([]);
+  });
+
   it("offers a rep no settings and answers a typed #/settings politely", async () => {
     const rep = await openBrowser();
     await signInAs(rep, "li.na@dealflow.dev", "#/settings");
