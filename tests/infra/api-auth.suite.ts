@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { envNames } from "@dealflow/core/config";
 import { roles } from "@dealflow/core/user/user.entity";
 import { Api } from "../../stacks/api.stack.ts";
@@ -8,7 +8,7 @@ import { Email } from "../../stacks/email.stack.ts";
 import { Hosting } from "../../stacks/hosting.stack.ts";
 import { Monitoring } from "../../stacks/monitoring.stack.ts";
 import { Storage } from "../../stacks/storage.stack.ts";
-import { synthesizeApp, testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
+import { testAccount, testRegion, type SynthesizedApp } from "./synth-app.ts";
 import {
   at,
   functionByHandler,
@@ -18,16 +18,13 @@ import {
   siteUrlImport,
   statementsOfFunctionRole,
 } from "./template-queries.ts";
-import { sharedAppTimeout } from "./shared-app.ts";
+import { sharedApp, sharedAppTimeout, sharedSender as sender } from "./shared-app.ts";
 
 const apiHandler = "packages/functions/src/api/lambda.handler";
-const sender = "crm@acme.example";
-
 let synth: SynthesizedApp;
 beforeAll(async () => {
-  synth = await synthesizeApp("test", { DEALFLOW_MAIL_FROM: sender });
+  synth = await sharedApp();
 }, sharedAppTimeout);
-afterAll(async () => synth?.cleanup());
 
 describe("Auth stack", () => {
   test("a user pool where people sign in with e-mail and carry a team_id", () => {

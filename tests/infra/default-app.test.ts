@@ -6,5 +6,6 @@ import "./workflows.suite.ts";
 import "./lead-sla.suite.ts";
 import "./schedules.suite.ts";
 import "./l2c.suite.ts";
+import "./api-auth.suite.ts";
 
 afterAll(cleanupSharedApp);

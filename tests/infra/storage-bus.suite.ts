@@ -9,7 +9,7 @@ import { Hosting } from "../../stacks/hosting.stack.ts";
 import { Monitoring } from "../../stacks/monitoring.stack.ts";
 import { Storage } from "../../stacks/storage.stack.ts";
 import type { SynthesizedApp } from "./synth-app.ts";
-import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
+import { sharedApp, sharedAppTimeout, sharedSender } from "./shared-app.ts";
 import {
   at,
   functionByHandler,
@@ -133,7 +133,7 @@ describe("Bus stack", () => {
       [envNames.runtime]: "aws",
       [envNames.tableName]: importOf(synth.template(Storage), tableId),
       [envNames.eventBusName]: { Ref: busId },
-      [envNames.mailFrom]: "noreply@example.com",
+      [envNames.mailFrom]: sharedSender,
       [envNames.appUrl]: siteUrlImport(synth.template(Hosting)),
     });
   });
