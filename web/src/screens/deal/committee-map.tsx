@@ -83,7 +83,7 @@ export function CommitteeMap({ committee, editable, onConnect, onChange, onRemov
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
-      <ul className="attitude-legend" aria-label={t("deal.committee.legend")}>
+      <ul className="deal-attitude-legend" aria-label={t("deal.committee.legend")}>
         {(["positive", "neutral", "negative", "unknown"] as const).map((a) => (
           <li key={a} className={`attitude--${a}`}>
             {t(`deal.attitude.${a}`)}

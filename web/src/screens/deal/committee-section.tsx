@@ -39,12 +39,12 @@ export function CommitteeSection({ deal }: { deal: Deal }) {
   };
 
   return (
-    <section className="deal-card" aria-labelledby="deal-committee">
-      <div className="deal-card__head">
+    <section className="deal-panel" aria-labelledby="deal-committee">
+      <div className="deal-panel__head">
         <h2 id="deal-committee" className="deal-section__title">
           {t("deal.committee.title")}
         </h2>
-        <div className="segmented" role="group" aria-label={t("deal.committee.view")}>
+        <div className="deal-segmented" role="group" aria-label={t("deal.committee.view")}>
           {(["map", "list"] as const).map((v) => (
             <button key={v} type="button" className="button button--small" aria-pressed={shown === v} onClick={() => setView(v)}>
               {t(`deal.committee.${v}`)}

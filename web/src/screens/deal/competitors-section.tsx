@@ -27,7 +27,7 @@ export function CompetitorsSection({ deal }: { deal: Deal }) {
     setPosition("");
   };
   return (
-    <section className="deal-card" aria-labelledby="deal-competitors">
+    <section className="deal-panel" aria-labelledby="deal-competitors">
       <h2 id="deal-competitors" className="deal-section__title">
         {t("deal.competitors.title")}
       </h2>
@@ -39,15 +39,15 @@ export function CompetitorsSection({ deal }: { deal: Deal }) {
       {list.length === 0 ? (
         <EmptyState message={t("deal.competitors.empty")} />
       ) : (
-        <ul className="chip-list">
+        <ul className="deal-chip-list">
           {list.map((c) => (
-            <li key={c.name} className="chip">
+            <li key={c.name} className="deal-chip">
               <span>
                 {c.name}
                 {c.pricePosition && <span className="muted"> · {t(`deal.competitors.price.${c.pricePosition}`)}</span>}
               </span>
               {open && (
-                <button type="button" className="chip__remove" aria-label={t("deal.competitors.remove", { name: c.name })} onClick={() => remove.mutate(c.name)}>
+                <button type="button" className="deal-chip__remove" aria-label={t("deal.competitors.remove", { name: c.name })} onClick={() => remove.mutate(c.name)}>
                   ×
                 </button>
               )}
@@ -56,7 +56,7 @@ export function CompetitorsSection({ deal }: { deal: Deal }) {
         </ul>
       )}
       {open && (
-        <form className="inline-form" onSubmit={submit}>
+        <form className="deal-inline-form" onSubmit={submit}>
           <label className="field">
             <span className="field__label">{t("deal.competitors.name")}</span>
             <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />

@@ -33,7 +33,7 @@ export function DealDetails({ deal }: { deal: Deal }) {
   ];
   const raw = (key: Key) => String((deal as unknown as Record<string, unknown>)[key] ?? (key === "priority" ? "B" : ""));
   return (
-    <section className="deal-card" aria-labelledby="deal-details">
+    <section className="deal-panel" aria-labelledby="deal-details">
       <h2 id="deal-details" className="deal-section__title">
         {t("deal.details")}
       </h2>

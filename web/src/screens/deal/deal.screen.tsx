@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/api-error.ts";
 import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
+import { useLocale } from "../../i18n/use-i18n.ts";
+import { stageName } from "../../i18n/stage-name.ts";
 import "../../styles/deal.css";
 import { CloseDialog, ReopenDialog } from "./close-dialog.tsx";
 import { CommitteeSection } from "./committee-section.tsx";
@@ -39,6 +41,7 @@ export function DealScreen() {
 
 function DealView({ deal }: { deal: Deal }) {
   const { t } = useTranslation("deal");
+  const { locale } = useLocale();
   const calls = useDealApi();
   const pipeline = useQuery({ queryKey: dealKeys.pipeline(deal.pipelineId), queryFn: () => calls.pipeline(deal.pipelineId), staleTime: 5 * 60_000 });
   const account = useQuery({ queryKey: dealKeys.account(deal.accountId), queryFn: () => calls.account(deal.accountId), staleTime: 5 * 60_000 });
@@ -58,7 +61,10 @@ function DealView({ deal }: { deal: Deal }) {
           <TimelineSection dealId={deal.opportunityId} pipeline={pipeline.data} />
         </div>
         <aside className="deal-grid__side" aria-label={t("deal.insights")}>
-          <WinProbabilitySection deal={deal} />
+          <WinProbabilitySection deal={deal} stageLabel={(key) => {
+            const stage = pipeline.data?.stages.find((x) => x.key === key);
+            return stage && stageName(stage, locale);
+          }} />
           <RisksSection deal={deal} />
           <CompetitorsSection deal={deal} />
           <StageHistorySection deal={deal} pipeline={pipeline.data} />

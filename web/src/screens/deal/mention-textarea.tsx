@@ -61,7 +61,7 @@ export function MentionTextarea({ label, value, members, onChange, onMention }: 
   };
 
   return (
-    <div className="mention">
+    <div className="deal-mention">
       <label className="field">
         <span className="field__label">{label}</span>
         <textarea
@@ -85,14 +85,14 @@ export function MentionTextarea({ label, value, members, onChange, onMention }: 
         {t("deal.log.mentionHint")}
       </span>
       {open && (
-        <ul id={`${id}-list`} role="listbox" aria-label={t("deal.log.members")} className="mention__list">
+        <ul id={`${id}-list`} role="listbox" aria-label={t("deal.log.members")} className="deal-mention__list">
           {matches.map((m, i) => (
             <li
               key={m.userId}
               id={`${id}-opt-${i}`}
               role="option"
               aria-selected={i === active}
-              className="mention__option"
+              className="deal-mention__option"
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(m);

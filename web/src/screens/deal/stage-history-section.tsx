@@ -16,7 +16,7 @@ export function StageHistorySection({ deal, pipeline }: { deal: Deal; pipeline: 
     return s ? stageName(s, locale) : key;
   };
   return (
-    <section className="deal-card" aria-labelledby="deal-history">
+    <section className="deal-panel" aria-labelledby="deal-history">
       <h2 id="deal-history" className="deal-section__title">
         {t("deal.history.title")}
       </h2>

@@ -17,7 +17,7 @@ export function TimelineSection({ dealId, pipeline }: { dealId: string; pipeline
   const calls = useDealApi();
   const timeline = useQuery({ queryKey: dealKeys.timeline(dealId), queryFn: () => calls.timeline(dealId) });
   return (
-    <section className="deal-card" aria-labelledby="deal-timeline">
+    <section className="deal-panel" aria-labelledby="deal-timeline">
       <h2 id="deal-timeline" className="deal-section__title">
         {t("deal.timeline.title")}
       </h2>
@@ -29,7 +29,7 @@ export function TimelineSection({ dealId, pipeline }: { dealId: string; pipeline
       ) : timeline.data.items.length === 0 ? (
         <EmptyState message={t("deal.timeline.empty")} />
       ) : (
-        <ol className="timeline" aria-label={t("deal.timeline.listLabel")}>
+        <ol className="deal-timeline" aria-label={t("deal.timeline.listLabel")}>
           {timeline.data.items.map((item, i) => (
             <TimelineEntry key={`${item.at}:${item.kind}:${i}`} item={item} pipeline={pipeline} />
           ))}
@@ -61,13 +61,13 @@ function TimelineEntry({ item, pipeline }: { item: TimelineItem; pipeline: DealP
   } else text = t("deal.timeline.email", { to: memberName(str(d.to)) ?? str(d.to), subject: str(d.subject) });
   const mentions = Array.isArray(d.mentions) ? (d.mentions as string[]) : [];
   return (
-    <li className={`timeline__item timeline__item--${item.kind}${d.pending ? " is-pending" : ""}`}>
-      <span className="timeline__dot" aria-hidden="true" />
-      <div className="timeline__body">
-        <p className="timeline__text">{text}</p>
-        {item.kind === "activity" && str(d.body) && <p className="timeline__note">{str(d.body)}</p>}
+    <li className={`deal-timeline__item deal-timeline__item--${item.kind}${d.pending ? " is-pending" : ""}`}>
+      <span className="deal-timeline__dot" aria-hidden="true" />
+      <div className="deal-timeline__body">
+        <p className="deal-timeline__text">{text}</p>
+        {item.kind === "activity" && str(d.body) && <p className="deal-timeline__note">{str(d.body)}</p>}
         {mentions.length > 0 && (
-          <p className="timeline__mentions">
+          <p className="deal-timeline__mentions">
             {t("deal.timeline.mentioned")} {mentions.map((id) => `@${memberName(id) ?? id}`).join(" ")}
           </p>
         )}
