@@ -48,7 +48,7 @@ export function LeadsTable({ view, rows, onClaim, claiming }: LeadsTableProps) {
                   : lead.slaDueAt ? <Countdown dueAt={lead.slaDueAt} now={now} /> : <span className="muted">{t("leads.noSla")}</span>}
               </td>
               <td data-label={col("score")} className="num">
-                <span className="score" aria-label={t("leads.scoreLabel", { score: fmt.number(lead.totalScore), grade: lead.grade ?? "—" })}>
+                <span className="score" title={t("leads.scoreLabel", { score: fmt.number(lead.totalScore), grade: lead.grade ?? "—" })}>
                   {fmt.number(lead.totalScore)}
                   {lead.grade && <span className={`grade grade--${lead.grade}`}>{lead.grade}</span>}
                 </span>

@@ -36,6 +36,8 @@ export function StatusActions({ lead, onConvert }: { lead: LeadRecord; onConvert
       return { before };
     },
     onError: (_err, _v, ctx) => ctx?.before && client.setQueryData(key, ctx.before),
+    // The stored lead carries the new version a conversion must send.
+    onSuccess: (saved) => client.setQueryData(key, saved),
     onSettled: () => client.invalidateQueries({ queryKey: leadKeys.all }),
   });
 
@@ -57,7 +59,7 @@ export function StatusActions({ lead, onConvert }: { lead: LeadRecord; onConvert
       {lead.status === "disqualified" && (
         <button type="button" className="button" disabled={change.isPending} onClick={() => change.mutate({ status: "recycled" })}>{t("leads.reopen")}</button>
       )}
-      {lead.status === "qualified" && <button type="button" className="button button--primary" onClick={onConvert}>{t("leads.convert")}</button>}
+      {lead.status === "qualified" && <button type="button" className="button button--primary" disabled={change.isPending} onClick={onConvert}>{t("leads.convert")}</button>}
       {change.isError && <div className="alert alert--error lead-actions__error" role="alert">{t("leads.statusFailed", { message: describeError(change.error, tc) })}</div>}
       <Dialog open={asking} title={t("leads.disqualifyTitle", { name: lead.name })} onClose={() => setAsking(false)}
         footer={
