@@ -9,18 +9,52 @@ interface Figures {
   risks: { deals: { opportunityId: string; name: string }[] };
 }
 
-const today = new Date();
-const month = today.toISOString().slice(0, 7);
-const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
-const lastDay = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 + 3, 0)).toISOString().slice(0, 10);
-const firstDay = `${quarter.slice(0, 4)}-${String(Math.floor(today.getUTCMonth() / 3) * 3 + 1).padStart(2, "0")}-01`;
 const money = (locale: string, amount: number, currency: string) => new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
 const num = (n: number) => new Intl.NumberFormat("en").format(n);
+
+/** Setup waits for the stack's consumers (expect.poll only runs inside a test). */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 300))) {
+    const value = await read();
+    if (ok(value)) return value;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The quarter a day falls in, with its first and last day. */
+function quarterOf(day: string) {
+  const y = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const last = new Date(Date.UTC(y, q * 3 + 3, 0)).toISOString().slice(0, 10);
+  return { period: `${y}-Q${q + 1}`, from: `${y}-${String(q * 3 + 1).padStart(2, "0")}-01`, to: last, months: [1, 2, 3].map((i) => `${y}-${String(q * 3 + i).padStart(2, "0")}`) };
+}
 
 let s: BrowserSession;
 let figures: Figures;
 let eastTeamId: string;
-let names: Map<string, string>;
+let quarter: ReturnType<typeof quarterOf>;
+let month: string;
+let rep: { userId: string; name: string };
+
+/**
+ * This run's own response-SLA verdict: a lead the manager assigns to wang.fang, who calls it at once (met). The
+ * dashboard's period is the quarter its first contact was due in, so the SLA panel has a figure to show.
+ */
+async function metLead(api: ReturnType<typeof stackApi>, managerToken: string): Promise<string> {
+  const repToken = await api.login("wang.fang@dealflow.dev");
+  const me = (await api.call("GET", "/me", { token: repToken })).body;
+  rep = { userId: me.userId as string, name: "" };
+  const tag = Math.random().toString(36).slice(2, 7);
+  const created = await api.call("POST", "/leads", { token: managerToken, body: { source: "phone", name: `Dash ${tag}`, email: `dash.${tag}@dash-${tag}.example`, companyName: `Dash ${tag} Ltd` } });
+  if (created.status !== 201) throw new Error(`lead: ${JSON.stringify(created.body)}`);
+  const leadId = created.body.leadId as string;
+  const assigned = await api.call("POST", `/leads/${leadId}/assign`, { token: managerToken, body: { ownerId: rep.userId } });
+  if (assigned.status !== 200) throw new Error(`assign: ${JSON.stringify(assigned.body)}`);
+  const dueAt = await until(async () => ((await api.call("GET", `/leads/${leadId}`, { token: repToken })).body.slaDueAt as string | undefined) ?? "", (d) => d !== "", "the lead's SLA");
+  const call = await api.call("POST", "/activities", { token: repToken, body: { subjectType: "lead", subjectId: leadId, type: "call", title: "First call" } });
+  if (call.status !== 201) throw new Error(`call: ${JSON.stringify(call.body)}`);
+  return dueAt.slice(0, 10);
+}
 
 beforeAll(async () => {
   const api = stackApi();
@@ -30,24 +64,28 @@ beforeAll(async () => {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const me = await get("/me");
-  eastTeamId = me.teamId as string;
-  const cohort = `teamId=${eastTeamId}&from=${firstDay}&to=${lastDay}`;
+  eastTeamId = (await get("/me")).teamId as string;
+  quarter = quarterOf(await metLead(api, token));
+  const today = new Date().toISOString().slice(0, 7);
+  month = quarter.months.includes(today) ? today : (quarter.months[0] ?? today);
+  const cohort = `teamId=${eastTeamId}&from=${quarter.from}&to=${quarter.to}`;
+  const repMet = (r: Record<string, any>) => (r.byOwner as { key: string; met: number }[]).some((o) => o.key === rep.userId && o.met > 0);
+  await until(() => get(`/analytics/response-sla?${cohort}`), repMet, "the rep's met response SLA");
   const [funnel, forecast, responseSla, risks, users] = await Promise.all([
     get(`/analytics/funnel?${cohort}`),
-    get(`/forecast?teamId=${eastTeamId}&period=${quarter}`),
+    get(`/forecast?teamId=${eastTeamId}&period=${quarter.period}`),
     get(`/analytics/response-sla?${cohort}`),
     get(`/risks?teamId=${eastTeamId}`),
     get(`/users?teamId=${eastTeamId}&limit=200`),
   ]);
   figures = { funnel, forecast, responseSla, risks } as unknown as Figures;
-  names = new Map((users.items as { userId: string; name: string }[]).map((u) => [u.userId, u.name]));
+  rep.name = (users.items as { userId: string; name: string }[]).find((u) => u.userId === rep.userId)?.name ?? "";
   s = await openBrowser();
 });
 
 describe("manager dashboard", () => {
   it("shows the API's own figures for the team's quarter: funnel, forecast, response SLA and risks", async () => {
-    await signInAs(s, "zhang.wei@dealflow.dev", `#/dashboard?period=${quarter}`);
+    await signInAs(s, "zhang.wei@dealflow.dev", `#/dashboard?period=${quarter.period}`);
     const page = s.page;
     const funnel = page.getByRole("region", { name: "Sales funnel" });
     const first = figures.funnel.stages[0];
@@ -65,6 +103,8 @@ describe("manager dashboard", () => {
     const sla = page.getByRole("region", { name: "Lead response SLA" });
     const { met, judged } = figures.responseSla.overall;
     await expect.poll(() => sla.getByText(`${num(met)} of ${num(judged)} met`).count()).toBe(1);
+    const repMet = figures.responseSla.byOwner.find((o) => o.key === rep.userId)?.met ?? -1;
+    expect(await sla.locator(`tr[data-key="${rep.userId}"] td[data-label="Met"]`).textContent()).toBe(num(repMet));
 
     const risks = page.getByRole("list", { name: "Deals at risk" });
     await expect.poll(() => risks.locator(":scope > li").count()).toBe(figures.risks.deals.length);
@@ -78,13 +118,11 @@ describe("manager dashboard", () => {
   });
 
   it("opens the board filtered to a rep from that rep's SLA row", async () => {
-    const rep = figures.responseSla.byOwner[0];
-    expect(rep).toBeDefined();
-    const name = names.get(rep?.key ?? "") ?? "";
-    await s.page.getByRole("region", { name: "Lead response SLA" }).getByRole("link", { name: `Deals of ${name}` }).click();
-    await expect.poll(() => s.page.url()).toContain(`#/board?owner=${rep?.key}`);
+    expect(rep.name).toBe("王芳");
+    await s.page.getByRole("region", { name: "Lead response SLA" }).getByRole("link", { name: `Deals of ${rep.name}` }).click();
+    await expect.poll(() => s.page.url()).toContain(`#/board?owner=${rep.userId}`);
     const owner = s.page.getByRole("search", { name: "Board filters" }).getByLabel("Owner");
-    await expect.poll(() => owner.inputValue()).toBe(rep?.key);
+    await expect.poll(() => owner.inputValue()).toBe(rep.userId);
     await s.page.goBack();
     await s.page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
   });
@@ -96,7 +134,7 @@ describe("manager dashboard", () => {
     const put = await api.call("PUT", "/quotas", { token: admin, body: { teamId: eastTeamId, month: far, amount: 1_500_000 } });
     expect(put.status).toBe(200);
     await s.page.getByLabel("Period type").selectOption("month");
-    await expect.poll(() => s.page.url()).toContain(`period=${month}`);
+    await expect.poll(() => s.page.url()).toContain(`period=${new Date().toISOString().slice(0, 7)}`);
     await s.page.goto(`${s.webUrl}/#/dashboard?period=${far}`);
     const forecast = s.page.getByRole("region", { name: "Forecast vs quota" });
     await expect.poll(() => forecast.locator(`tr[data-month="${far}"] td[data-label="Quota"]`).textContent()).toBe(money("en", 1_500_000, "CNY"));
@@ -105,7 +143,7 @@ describe("manager dashboard", () => {
   });
 
   it("speaks 简体中文 with yuan formatted for China", async () => {
-    await s.page.goto(`${s.webUrl}/#/dashboard?period=${quarter}`);
+    await s.page.goto(`${s.webUrl}/#/dashboard?period=${quarter.period}`);
     await s.page.getByLabel("Language").selectOption("zh-CN");
     const forecast = s.page.getByRole("region", { name: "预测与配额" });
     await forecast.waitFor();

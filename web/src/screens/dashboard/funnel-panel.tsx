@@ -40,7 +40,7 @@ function FunnelBody({ report, lookups, linkTeam }: { report: FunnelReport; looku
       </p>
       <ChartBox height={240}>
         <ResponsiveContainer width="100%" height="100%">
-          <FunnelChart>
+          <FunnelChart margin={{ top: 4, right: 96, bottom: 4, left: 4 }}>
             <Tooltip formatter={(value) => fmt.number(Number(value))} />
             <Funnel
               dataKey="value"
