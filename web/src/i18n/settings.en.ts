@@ -141,7 +141,7 @@ export const settingsEn = {
   "settings.assignment.intro": "Territory rules pick a lead's team (the first that matches); inside the team, the method picks the rep.",
   "settings.assignment.fromTeams": "No rules saved yet: each team's own regions and industries are its territory, round-robin inside.",
   "settings.assignment.methods": "Method per team",
-  "settings.assignment.methodFor": "{{team}}",
+  "settings.assignment.methodFor": "Method for {{team}}",
   "settings.assignment.method.round_robin": "Round-robin",
   "settings.assignment.method.least_loaded": "Least loaded (capacity)",
   "settings.assignment.capacityHint": "Reps never get more open leads than their capacity (set per user under Teams and users).",

@@ -143,7 +143,7 @@ export const settingsZh = {
   "settings.assignment.intro": "区域规则决定线索归属的团队（按顺序取第一条匹配的规则）；团队内由分配方式决定销售代表。",
   "settings.assignment.fromTeams": "尚未保存规则：各团队自己的地区和行业即为其区域，团队内轮流分配。",
   "settings.assignment.methods": "各团队的分配方式",
-  "settings.assignment.methodFor": "{{team}}",
+  "settings.assignment.methodFor": "{{team}} 的分配方式",
   "settings.assignment.method.round_robin": "轮流分配",
   "settings.assignment.method.least_loaded": "负载最低优先（按容量）",
   "settings.assignment.capacityHint": "销售代表持有的未关闭线索不会超过其容量（在“团队与用户”中按人设置）。",
