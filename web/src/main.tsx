@@ -8,7 +8,6 @@ import { i18n } from "./i18n/i18n.ts";
 import "./styles/base.css";
 import "./styles/shell.css";
 import "./styles/board.css";
-import "./styles/leads.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

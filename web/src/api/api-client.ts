@@ -1,5 +1,5 @@
 import { ApiError, errorFromResponse } from "./api-error.ts";
-import type { Lead, LeadStatus, Me, Opportunity, Page, Pipeline, SignInResult, Team, TeamMember } from "./api-types.ts";
+import type { Me, Opportunity, Page, Pipeline, SignInResult, Team, TeamMember } from "./api-types.ts";
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -80,8 +80,6 @@ export function createApiClient(opts: ApiClientOptions) {
     openDeals: (pipelineId: string) => listAll<Opportunity>("/opportunities", { status: "open", pipelineId }),
     moveDeal: (opportunityId: string, version: number, stage: string) =>
       request<Opportunity>("PATCH", `/opportunities/${encodeURIComponent(opportunityId)}`, { version, stage }),
-    leadsPage: (q: { status?: LeadStatus | undefined; cursor?: string | undefined; limit?: number }) =>
-      request<Page<Lead>>("GET", withQuery("/leads", { status: q.status, cursor: q.cursor, limit: q.limit ?? 50 })),
   };
 }
 
