@@ -115,6 +115,13 @@ describe("manager dashboard", () => {
     }
 
     await shootBoth(page, "dashboard");
+    await page.setViewportSize({ width: 375, height: 900 });
+    const overflowing = await page.evaluate(() => {
+      const doc = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ className: string; scrollWidth: number; clientWidth: number }> } };
+      return Array.from(doc.document.querySelectorAll(".dashboard, .dash-panel")).filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.className);
+    });
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it("opens the board filtered to a rep from that rep's SLA row", async () => {

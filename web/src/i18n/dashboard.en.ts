@@ -54,6 +54,7 @@ export const dashboardEn = {
   "dashboard.forecast.total": "Period total",
   "dashboard.forecast.kpiCommit": "Commit {{amount}}",
   "dashboard.forecast.kpiQuota": "Quota {{amount}}",
+  "dashboard.forecast.kpiNoQuota": "No quota set",
   "dashboard.forecast.kpiAttainment": "Attainment {{value}}",
   "dashboard.forecast.monthLink": "Deals closing in {{month}}",
   "dashboard.sla.met": "Met",

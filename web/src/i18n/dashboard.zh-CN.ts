@@ -56,6 +56,7 @@ export const dashboardZh = {
   "dashboard.forecast.total": "周期合计",
   "dashboard.forecast.kpiCommit": "承诺 {{amount}}",
   "dashboard.forecast.kpiQuota": "配额 {{amount}}",
+  "dashboard.forecast.kpiNoQuota": "未设置配额",
   "dashboard.forecast.kpiAttainment": "完成率 {{value}}",
   "dashboard.forecast.monthLink": "{{month}}成交的商机",
   "dashboard.sla.met": "达标",

@@ -52,7 +52,7 @@ function ForecastBody({ report, linkTeam }: { report: ForecastReport; linkTeam: 
     <>
       <p className="dash-kpis">
         <span>{t("dashboard.forecast.kpiCommit", { amount: fmt.money(report.total.commit, report.currency) })}</span>
-        <span>{t("dashboard.forecast.kpiQuota", { amount: money(report.total.quota) })}</span>
+        <span>{report.total.quota === null ? t("dashboard.forecast.kpiNoQuota") : t("dashboard.forecast.kpiQuota", { amount: money(report.total.quota) })}</span>
         <span>{t("dashboard.forecast.kpiAttainment", { value: percent(report.total.attainment) })}</span>
       </p>
       <ChartBox height={280}>
@@ -62,7 +62,7 @@ function ForecastBody({ report, linkTeam }: { report: ForecastReport; linkTeam: 
             <XAxis dataKey="label" tickLine={false} />
             <YAxis tickFormatter={(v: number) => fmt.compactMoney(v, report.currency)} width={72} tickLine={false} />
             <Tooltip formatter={(v) => fmt.money(Number(v), report.currency)} />
-            <Legend />
+            <Legend itemSorter={null} />
             {series.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={label(s.key)} fill={s.color} isAnimationActive={false} radius={[3, 3, 0, 0]} />
             ))}

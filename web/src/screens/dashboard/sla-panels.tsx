@@ -25,9 +25,9 @@ function ComplianceChart({ rows }: { rows: readonly Row[] }) {
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="name" width={110} tickLine={false} />
           <Tooltip />
-          <Legend />
-          <Bar dataKey="met" name={t("dashboard.sla.met")} stackId="sla" fill={chartColors.ok} isAnimationActive={false} />
-          <Bar dataKey="breached" name={t("dashboard.sla.missed")} stackId="sla" fill={chartColors.danger} isAnimationActive={false} />
+          <Legend itemSorter={null} />
+          <Bar dataKey="met" name={t("dashboard.sla.met")} stackId="sla" fill={chartColors.ok} isAnimationActive={false} maxBarSize={26} />
+          <Bar dataKey="breached" name={t("dashboard.sla.missed")} stackId="sla" fill={chartColors.danger} isAnimationActive={false} maxBarSize={26} />
         </BarChart>
       </ResponsiveContainer>
     </ChartBox>
@@ -110,7 +110,8 @@ export function StageSlaPanel({ query, lookups, linkTeam }: { query: UseQueryRes
     <Panel title={t("dashboard.stageSla.title")} subtitle={t("dashboard.stageSla.subtitle")} query={query} isEmpty={(r) => r.overall.judged === 0} emptyMessage={t("dashboard.stageSla.empty")}>
       {(report) => {
         const pipeline = lookups.pipelineOf(report.pipelineId);
-        const byStage: Row[] = report.byStage.map((s) => {
+        const order = (key: string) => pipeline?.stages.findIndex((st) => st.key === key) ?? 0;
+        const byStage: Row[] = [...report.byStage].sort((a, b) => order(a.key) - order(b.key)).map((s) => {
           const stage = pipeline?.stages.find((st) => st.key === s.key);
           const name = stage ? stageName(stage, locale) : s.key;
           return { ...s, name, to: boardLink({ pipelineId: report.pipelineId, stage: s.key, teamId: linkTeam }), linkLabel: t("dashboard.funnel.stageLink", { stage: name }) };

@@ -55,7 +55,7 @@ function WinLossBody({ report, lookups, linkTeam }: { report: WinLossReport; loo
                     <XAxis type="number" allowDecimals={false} />
                     <YAxis type="category" dataKey="name" width={130} tickLine={false} />
                     <Tooltip />
-                    <Bar dataKey="count" name={t("dashboard.col.deals")} fill={chartColors.danger} isAnimationActive={false} />
+                    <Bar dataKey="count" name={t("dashboard.col.deals")} fill={chartColors.danger} isAnimationActive={false} maxBarSize={24} />
                   </BarChart>
                 </ResponsiveContainer>
               </ChartBox>
