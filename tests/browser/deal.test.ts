@@ -65,10 +65,11 @@ describe("opportunity 360° view", () => {
   it("adds a contact to the buying committee with a role, shown on the map with their manager and saved through the API", async () => {
     const { page } = s;
     const committee = page.getByRole("region", { name: "Buying committee" });
-    await committee.getByLabel("Contact", { exact: true }).selectOption({ label: `${buyer.name} · IT manager` });
-    await committee.getByLabel("Role", { exact: true }).selectOption({ label: "Decision maker" });
-    await committee.getByLabel("Attitude", { exact: true }).selectOption({ label: "Positive" });
-    await committee.getByRole("button", { name: "Add to committee" }).click();
+    const add = committee.getByRole("form", { name: "Add to the committee" });
+    await add.getByRole("combobox", { name: "Contact" }).selectOption({ label: `${buyer.name} · IT manager` });
+    await add.getByRole("combobox", { name: "Role" }).selectOption({ label: "Decision maker" });
+    await add.getByRole("combobox", { name: "Attitude" }).selectOption({ label: "Positive" });
+    await add.getByRole("button", { name: "Add to committee" }).click();
 
     const map = committee.getByRole("group", { name: "Committee map" });
     const node = map.locator(".react-flow__node").filter({ hasText: buyer.name });
@@ -105,6 +106,15 @@ describe("opportunity 360° view", () => {
       .poll(async () => (await api.call("GET", "/notifications", { token: wangFang })).body.items)
       .toContainEqual(expect.objectContaining({ subjectType: "opportunity", subjectId: dealId }));
     await shootBoth(page, "deal-360");
+  });
+
+  it("fits a phone: one column, no sideways scroll, the committee as a list", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 375, height: 800 });
+    const list = page.getByRole("list", { name: "Committee members" });
+    await expect.poll(() => list.getByRole("listitem").filter({ hasText: "Decision maker" }).locator("strong").allTextContents()).toEqual([buyer.name]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it("closes the deal as lost with a reason through the dialog", async () => {
