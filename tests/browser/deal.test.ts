@@ -131,6 +131,19 @@ describe("opportunity 360° view", () => {
     expect((await storedDeal()).closeReason).toBe(firstReason);
     await page.getByRole("button", { name: "Reopen" }).waitFor();
     expect(await page.locator(".deal-status").textContent()).toBe("Lost");
+    const reasons = (await api.call("GET", "/settings/lost-reasons", { token })).body.items as { key: string; label: string; labelZh?: string }[];
+    const chosen = reasons.find((r) => r.key === firstReason);
+    await page.getByText(`Closed because: ${chosen?.label} · Won by: Unknown`).waitFor();
+  });
+
+  it("reads in 简体中文", async () => {
+    const { page } = s;
+    await page.evaluate(() => localStorage.setItem("dealflow.locale", "zh-CN"));
+    await page.reload();
+    await page.getByRole("region", { name: "决策链" }).waitFor();
+    expect(await page.locator(".deal-status").textContent()).toBe("输单");
+    expect(await page.getByRole("navigation", { name: "阶段路径" }).locator('[aria-current="step"]').textContent()).toContain("需求调研");
+    await shootBoth(page, "deal-360-zh");
     expect(s.offLoopback).toEqual([]);
     // The refused move of the first test logs its 422 in the console; nothing else may.
     expect(s.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);

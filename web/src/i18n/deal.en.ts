@@ -88,7 +88,7 @@ export const dealEn = {
   "deal.committee.mapLabel": "Committee map",
   "deal.committee.mapHint": "Managers sit above their reports. Drag from a manager's lower dot to someone's upper dot to set who reports to whom; click a person to edit.",
   "deal.committee.legend": "Attitude colours",
-  "deal.committee.edge": "reports to",
+  "deal.committee.edge": "{{from}} reports to {{to}}",
   "deal.committee.handleIn": "Reports to (drop a manager here)",
   "deal.committee.handleOut": "Manages (drag to a report)",
   "deal.committee.notOnDeal": "Not on this deal",

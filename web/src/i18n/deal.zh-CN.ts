@@ -90,7 +90,7 @@ export const dealZh = {
   "deal.committee.mapLabel": "联系人图谱",
   "deal.committee.mapHint": "上级位于下属上方。从上级下方的圆点拖到下属上方的圆点即可设置汇报关系；点击联系人可编辑。",
   "deal.committee.legend": "态度颜色",
-  "deal.committee.edge": "汇报给",
+  "deal.committee.edge": "{{from}} 汇报给 {{to}}",
   "deal.committee.handleIn": "汇报给（把上级拖到这里）",
   "deal.committee.handleOut": "管理（拖到下属）",
   "deal.committee.notOnDeal": "不在此商机中",

@@ -1,6 +1,6 @@
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Background, Controls, Handle, Position, ReactFlow, type Connection, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Connection, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { EmptyState } from "../../components/status-views.tsx";
 import type { Committee, CommitteeMember, CommitteeNode } from "./deal-api.ts";
@@ -55,11 +55,16 @@ interface Props {
 export function CommitteeMap({ committee, editable, onConnect, onChange, onRemove }: Props) {
   const { t } = useTranslation("deal");
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // React Flow asks for a stable handler here; a new one each render re-subscribes on every render.
+  const onSelectionChange = useCallback(({ nodes: picked }: { nodes: Node[] }) => setSelectedId(picked[0]?.id ?? null), []);
   const nodes = useMemo(() => layout(committee), [committee]);
-  const edges = useMemo<Edge[]>(
-    () => committee.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.to, target: e.from, ariaLabel: t("deal.committee.edge"), style: { strokeWidth: 2 } })),
-    [committee, t],
-  );
+  const edges = useMemo<Edge[]>(() => {
+    const name = (id: string) => committee.nodes.find((n) => n.contactId === id)?.name ?? id;
+    return committee.edges.map((e) => ({
+      id: `${e.from}->${e.to}`, source: e.to, target: e.from, ariaLabel: t("deal.committee.edge", { from: name(e.from), to: name(e.to) }),
+      markerEnd: { type: MarkerType.ArrowClosed }, style: { strokeWidth: 2 },
+    }));
+  }, [committee, t]);
   if (committee.nodes.length === 0) return <EmptyState message={t("deal.committee.empty")} />;
   const selected = committee.nodes.find((n) => n.contactId === selectedId && n.onDeal);
   return (
@@ -76,7 +81,7 @@ export function CommitteeMap({ committee, editable, onConnect, onChange, onRemov
           nodesConnectable={editable}
           edgesFocusable={false}
           proOptions={{ hideAttribution: true }}
-          onNodeClick={(_e, node) => setSelectedId(node.id)}
+          onSelectionChange={onSelectionChange}
           onConnect={(c: Connection) => c.source && c.target && onConnect(c.target, c.source)}
         >
           <Background gap={24} />

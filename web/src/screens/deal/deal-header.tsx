@@ -1,8 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-i18n.ts";
 import { stageName } from "../../i18n/stage-name.ts";
 import { useSession } from "../../session/session-context.ts";
-import type { Account, Deal, DealPipeline } from "./deal-api.ts";
+import { dealKeys, type Account, type Deal, type DealPipeline } from "./deal-api.ts";
+import { useDealApi } from "./use-deal.ts";
 import { StagePath } from "./stage-path.tsx";
 import { StageGate } from "./stage-gate.tsx";
 
@@ -20,6 +22,11 @@ export function DealHeader({ deal, pipeline, account, onClose, onReopen }: Props
   const { memberName } = useSession();
   const stage = pipeline?.stages.find((s) => s.key === deal.stage);
   const open = deal.status === "open";
+  const calls = useDealApi();
+  const reasons = useQuery({ queryKey: dealKeys.lostReasons, queryFn: () => calls.lostReasons(), enabled: !open && !!deal.closeReason });
+  const reason = reasons.data?.items.find((r) => r.key === deal.closeReason);
+  const reasonLabel = reason ? (locale === "zh-CN" && reason.labelZh ? reason.labelZh : reason.label) : (deal.closeReason ?? "");
+  const winnerLabel = (name: string) => (name === "none" ? t("deal.close.noWinner") : name === "unknown" ? t("deal.close.unknownWinner") : name);
   return (
     <header className="deal-header">
       <div className="deal-header__top">
@@ -71,8 +78,8 @@ export function DealHeader({ deal, pipeline, account, onClose, onReopen }: Props
       {pipeline && open && <StageGate deal={deal} pipeline={pipeline} />}
       {!open && deal.closeReason && (
         <p className="muted">
-          {t("deal.closedBecause", { reason: deal.closeReason })}
-          {deal.winningCompetitor ? ` · ${t("deal.closedWinner", { name: deal.winningCompetitor })}` : ""}
+          {t("deal.closedBecause", { reason: reasonLabel })}
+          {deal.winningCompetitor ? ` · ${t("deal.closedWinner", { name: winnerLabel(deal.winningCompetitor) })}` : ""}
         </p>
       )}
     </header>
