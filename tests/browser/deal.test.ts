@@ -62,6 +62,19 @@ describe("opportunity 360° view", () => {
     await expect.poll(() => gate.getByRole("listitem").allTextContents()).toEqual(["✓Fill in Amountdone", "✓Fill in Expected close datedone"]);
   });
 
+  it("rolls an in-place edit back with the server's message when someone else saved first", async () => {
+    const { page } = s;
+    const current = await storedDeal();
+    await api.call("PATCH", `/opportunities/${dealId}`, { token, body: { version: current.version, nextStep: "Set by a colleague" } });
+    await page.getByRole("button", { name: /^Edit Next step/ }).click();
+    const input = page.getByRole("textbox", { name: "Next step" });
+    await input.fill("Set in this tab");
+    await input.press("Control+Enter");
+    await page.getByRole("alert").filter({ hasText: /^Not saved: .*changed by someone else/ }).waitFor();
+    await page.getByRole("button", { name: "Edit Next step (Set by a colleague)" }).waitFor();
+    expect((await storedDeal()).nextStep).toBe("Set by a colleague");
+  });
+
   it("adds a contact to the buying committee with a role, shown on the map with their manager and saved through the API", async () => {
     const { page } = s;
     const committee = page.getByRole("region", { name: "Buying committee" });
@@ -145,7 +158,7 @@ describe("opportunity 360° view", () => {
     expect(await page.getByRole("navigation", { name: "阶段路径" }).locator('[aria-current="step"]').textContent()).toContain("需求调研");
     await shootBoth(page, "deal-360-zh");
     expect(s.offLoopback).toEqual([]);
-    // The refused move of the first test logs its 422 in the console; nothing else may.
-    expect(s.pageErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    // The refused move (422) and the stale edit (409) log their responses in the console; nothing else may.
+    expect(s.pageErrors.filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
   });
 });

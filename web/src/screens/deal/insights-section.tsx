@@ -16,7 +16,9 @@ export function WinProbabilitySection({ deal, stageLabel }: { deal: Deal; stageL
   const win = useQuery({ queryKey: dealKeys.win(deal.opportunityId), queryFn: () => calls.winProbability(deal.opportunityId) });
   const { memberName } = useSession();
   const factor = (f: { feature: string; value: string }) => {
-    const value = f.feature === "owner" ? (memberName(f.value) ?? f.value) : f.feature === "stage" ? (stageLabel(f.value) ?? f.value) : f.value;
+    const value = f.feature === "owner" ? (memberName(f.value) ?? maybe(`deal.win.value.${f.value}`, f.value))
+      : f.feature === "stage" ? (stageLabel(f.value) ?? f.value)
+      : maybe(`deal.win.value.${f.value}`, f.value);
     return `${maybe(`deal.win.feature.${f.feature}`, f.feature)}: ${value}`;
   };
   return (

@@ -57,7 +57,7 @@ function TimelineEntry({ item, pipeline }: { item: TimelineItem; pipeline: DealP
       : t("deal.timeline.started", { stage: stage(d.stage) });
   } else if (item.kind === "field") {
     const changes = Array.isArray(d.changes) ? (d.changes as { field: string }[]) : [];
-    text = t("deal.timeline.changed", { fields: changes.map((c) => maybe(`deal.field.${c.field}`, c.field)).join(", ") });
+    text = t("deal.timeline.changed", { fields: new Intl.ListFormat(locale).format(changes.map((c) => maybe(`deal.field.${c.field}`, c.field))) });
   } else text = t("deal.timeline.email", { to: memberName(str(d.to)) ?? str(d.to), subject: str(d.subject) });
   const mentions = Array.isArray(d.mentions) ? (d.mentions as string[]) : [];
   return (
