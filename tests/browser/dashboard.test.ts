@@ -116,11 +116,13 @@ describe("manager dashboard", () => {
 
     await shootBoth(page, "dashboard");
     await page.setViewportSize({ width: 375, height: 900 });
-    const overflowing = await page.evaluate(() => {
-      const doc = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ className: string; scrollWidth: number; clientWidth: number }> } };
-      return Array.from(doc.document.querySelectorAll(".dashboard, .dash-panel")).filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.className);
-    });
-    expect(overflowing).toEqual([]);
+    // Charts follow the new width on their next resize observation, so this is polled.
+    const overflowing = () =>
+      page.evaluate(() => {
+        const doc = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ className: string; scrollWidth: number; clientWidth: number; querySelector(s: string): { textContent: string } | null }> } };
+        return Array.from(doc.document.querySelectorAll(".dashboard, .dash-panel")).filter((el) => el.scrollWidth > el.clientWidth).map((el) => `${el.querySelector("h2")?.textContent ?? el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+      });
+    await expect.poll(overflowing).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
