@@ -65,6 +65,18 @@ export function CommitteeMap({ committee, editable, onConnect, onChange, onRemov
       markerEnd: { type: MarkerType.ArrowClosed }, style: { strokeWidth: 2 },
     }));
   }, [committee, t]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      "node.a11yDescription.default": t("deal.map.nodeHelp"),
+      "node.a11yDescription.keyboardDisabled": t("deal.map.nodeHelp"),
+      "edge.a11yDescription.default": t("deal.map.edgeHelp"),
+      "controls.ariaLabel": t("deal.map.controls"),
+      "controls.zoomIn.ariaLabel": t("deal.map.zoomIn"),
+      "controls.zoomOut.ariaLabel": t("deal.map.zoomOut"),
+      "controls.fitView.ariaLabel": t("deal.map.fitView"),
+    }),
+    [t],
+  );
   if (committee.nodes.length === 0) return <EmptyState message={t("deal.committee.empty")} />;
   const selected = committee.nodes.find((n) => n.contactId === selectedId && n.onDeal);
   return (
@@ -80,7 +92,7 @@ export function CommitteeMap({ committee, editable, onConnect, onChange, onRemov
           nodesDraggable={false}
           nodesConnectable={editable}
           edgesFocusable={false}
-          proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={ariaLabelConfig}
           onSelectionChange={onSelectionChange}
           onConnect={(c: Connection) => c.source && c.target && onConnect(c.target, c.source)}
         >

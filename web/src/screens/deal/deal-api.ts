@@ -145,7 +145,7 @@ export function dealApi(api: ApiClient) {
     account: (accountId: string) => api.get<Account>(`/accounts/${enc(accountId)}`),
     contacts: (accountId: string) => api.listAll<Contact>("/contacts", { accountId }),
     committee: (id: string) => api.get<Committee>(`${deal(id)}/committee`),
-    timeline: (id: string) => api.get<TimelinePage>(`${deal(id)}/timeline`, { limit: 50 }),
+    timeline: (id: string, before?: string) => api.get<TimelinePage>(`${deal(id)}/timeline`, { limit: 50, before }),
     winProbability: (id: string) => api.get<WinProbability>(`${deal(id)}/win-probability`),
     risks: (id: string) => api.get<{ alerts: RiskAlert[] }>(`${deal(id)}/risks`),
     lostReasons: () => api.get<{ items: LostReason[] }>("/settings/lost-reasons"),

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
@@ -7,7 +8,7 @@ import { useSession } from "../../session/session-context.ts";
 import { dealKeys, type DealPipeline, type TimelineItem } from "./deal-api.ts";
 import { useDealLabel } from "./deal-labels.ts";
 import { LogActivity } from "./log-activity.tsx";
-import { useDealApi } from "./use-deal.ts";
+import { useDealApi, useErrorText } from "./use-deal.ts";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
@@ -16,6 +17,7 @@ export function TimelineSection({ dealId, pipeline }: { dealId: string; pipeline
   const { t } = useTranslation("deal");
   const calls = useDealApi();
   const timeline = useQuery({ queryKey: dealKeys.timeline(dealId), queryFn: () => calls.timeline(dealId) });
+  const older = useOlderItems(dealId, timeline.data?.before ?? null);
   return (
     <section className="deal-panel" aria-labelledby="deal-timeline">
       <h2 id="deal-timeline" className="deal-section__title">
@@ -29,14 +31,51 @@ export function TimelineSection({ dealId, pipeline }: { dealId: string; pipeline
       ) : timeline.data.items.length === 0 ? (
         <EmptyState message={t("deal.timeline.empty")} />
       ) : (
-        <ol className="deal-timeline" aria-label={t("deal.timeline.listLabel")}>
-          {timeline.data.items.map((item, i) => (
-            <TimelineEntry key={`${item.at}:${item.kind}:${i}`} item={item} pipeline={pipeline} />
-          ))}
-        </ol>
+        <>
+          <ol className="deal-timeline" aria-label={t("deal.timeline.listLabel")}>
+            {[...timeline.data.items, ...older.items].map((item, i) => (
+              <TimelineEntry key={`${item.at}:${item.kind}:${i}`} item={item} pipeline={pipeline} />
+            ))}
+          </ol>
+          {older.error && (
+            <p className="deal-error" role="alert">
+              {older.error}
+            </p>
+          )}
+          {older.cursor && (
+            <button type="button" className="button button--ghost" disabled={older.loading} onClick={older.load}>
+              {t("deal.timeline.older")}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
+}
+
+/** Pages older than the first one, read on demand with the previous page's `before`. */
+function useOlderItems(dealId: string, firstBefore: string | null) {
+  const calls = useDealApi();
+  const errorText = useErrorText();
+  const [items, setItems] = useState<TimelineItem[]>([]);
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cursor = next === undefined ? firstBefore : next;
+  const load = () => {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    calls
+      .timeline(dealId, cursor)
+      .then((page) => {
+        setItems((list) => [...list, ...page.items]);
+        setNext(page.before);
+      })
+      .catch((err: unknown) => setError(errorText(err)))
+      .finally(() => setLoading(false));
+  };
+  return { items, cursor, loading, error, load };
 }
 
 function TimelineEntry({ item, pipeline }: { item: TimelineItem; pipeline: DealPipeline | undefined }) {
