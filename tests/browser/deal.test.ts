@@ -126,7 +126,7 @@ describe("opportunity 360° view", () => {
     await page.setViewportSize({ width: 375, height: 800 });
     const list = page.getByRole("list", { name: "Committee members" });
     await expect.poll(() => list.getByRole("listitem").filter({ hasText: "Decision maker" }).locator("strong").allTextContents()).toEqual([buyer.name]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -151,7 +151,7 @@ describe("opportunity 360° view", () => {
 
   it("reads in 简体中文", async () => {
     const { page } = s;
-    await page.evaluate(() => localStorage.setItem("dealflow.locale", "zh-CN"));
+    await page.evaluate('localStorage.setItem("dealflow.locale", "zh-CN")');
     await page.reload();
     await page.getByRole("region", { name: "决策链" }).waitFor();
     expect(await page.locator(".deal-status").textContent()).toBe("输单");
