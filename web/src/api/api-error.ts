@@ -1,17 +1,21 @@
-/** An error the API answered with (`{code, message, field}`), or a failure to reach it at all (status 0). */
+/**
+ * An error the API answered with (`{code, message, field, details?}`), or a failure to reach it at all (status 0).
+ * `details` carries what a rule found, e.g. a gate refusal's `{unmet: [...]}`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
-function isErrorBody(v: unknown): v is { code: string; message: string; field?: string } {
+function isErrorBody(v: unknown): v is { code: string; message: string; field?: string; details?: unknown } {
   return typeof v === "object" && v !== null && typeof (v as { code?: unknown }).code === "string" && typeof (v as { message?: unknown }).message === "string";
 }
 
@@ -24,7 +28,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   } catch {
     // A proxy's HTML error page is still an error; the status line is all we can show.
   }
-  if (isErrorBody(body)) return new ApiError(res.status, body.code, body.message, body.field);
+  if (isErrorBody(body)) return new ApiError(res.status, body.code, body.message, body.field, body.details);
   return new ApiError(res.status, "http_error", `${res.status} ${res.statusText}`.trim());
 }
 
