@@ -144,7 +144,7 @@ describe("settings (admin)", () => {
     await s.page.setViewportSize({ width: 375, height: 800 });
     await s.page.getByRole("combobox", { name: "Settings section" }).selectOption({ label: "Pipelines and stages" });
     await s.page.getByRole("button", { name: "Save stages" }).waitFor();
-    const overflow = await s.page.locator(".screen--settings").evaluate((el) => el.getBoundingClientRect().right - document.documentElement.clientWidth);
+    const overflow = await s.page.locator(".screen--settings").evaluate((el) => el.getBoundingClientRect().right - el.ownerDocument.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await s.page.setViewportSize({ width: 1280, height: 900 });
     expect(s.offLoopback).toEqual([]);

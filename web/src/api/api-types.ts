@@ -80,3 +80,55 @@ export interface SignInResult {
   token: string;
   user: TeamMember;
 }
+
+/** A text the API gives in both languages (risk alerts, playbook actions). */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+/** GET /risks and /opportunities/{id}/risks (packages/core/src/risk/): one alert and its next best action. */
+export interface RiskAlert {
+  code: "stalled" | "no_activity" | "no_decision_maker" | "single_threaded" | "close_date_slipped" | "competitor_present" | "gate_missing";
+  severity: "high" | "medium" | "low";
+  message: Bilingual;
+  action: Bilingual & { source: "gate" | "playbook" | "rule" };
+}
+
+export interface RiskyDeal {
+  opportunityId: string;
+  name: string;
+  ownerId: string | null;
+  stage: string;
+  amount: number;
+  currency: string | null;
+  score: number;
+  alerts: RiskAlert[];
+}
+
+/** GET /risks: the team's (or one rep's) open deals with alerts, most at risk first. */
+export interface RiskList {
+  teamId: string;
+  checked: number;
+  deals: RiskyDeal[];
+}
+
+/** GET /settings/currency: the reporting currency and units of it per unit of each other currency. */
+export interface CurrencyTable {
+  reportingCurrency: string;
+  rates: Record<string, number>;
+  /** Null until an admin first saves the table (the defaults apply). */
+  version: number | null;
+}
+
+/** GET /settings/lost-reasons: a team's reasons for closing lost or invalid (its own list, or the defaults). */
+export interface LostReason {
+  key: string;
+  label: string;
+  labelZh?: string;
+  active: boolean;
+  outcomes: ("lost" | "invalid")[];
+  version?: number;
+  /** False while the team still uses the built-in list. */
+  stored: boolean;
+}

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Pipeline, TeamMember } from "../../api/api-types.ts";
+import type { CurrencyTable, Pipeline, RiskList, TeamMember } from "../../api/api-types.ts";
 import { useSession } from "../../session/session-context.ts";
 import { periodRange } from "./dashboard-period.ts";
 
@@ -99,39 +99,10 @@ export interface WinLossReport extends CohortPeriod {
   lostTo: { competitor: string; count: number; amount: number }[];
 }
 
-interface Bilingual {
-  en: string;
-  zh: string;
-}
 
-export interface RiskAlert {
-  code: string;
-  severity: "high" | "medium" | "low";
-  message: Bilingual;
-  action: Bilingual & { source: "gate" | "playbook" | "rule" };
-}
 
-export interface RiskyDeal {
-  opportunityId: string;
-  name: string;
-  ownerId: string | null;
-  stage: string;
-  amount: number;
-  currency: string | null;
-  score: number;
-  alerts: RiskAlert[];
-}
 
-export interface RiskList {
-  teamId: string;
-  checked: number;
-  deals: RiskyDeal[];
-}
 
-export interface CurrencyTable {
-  reportingCurrency: string;
-  rates: Record<string, number>;
-}
 
 export interface LostReasonLabel {
   key: string;

@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useLocale } from "../../i18n/use-i18n.ts";
 import { stageName } from "../../i18n/stage-name.ts";
-import type { RiskList, TeamLookups } from "./dashboard-api.ts";
+import type { TeamLookups } from "./dashboard-api.ts";
+import type { RiskList } from "../../api/api-types.ts";
 import { Panel } from "./panel.tsx";
 
 /** Open deals with risk alerts, riskiest first, each with what to do next; a deal opens its 360° view. */

@@ -1,5 +1,5 @@
 import type { ApiClient } from "../../api/api-client.ts";
-import type { Opportunity, Pipeline, Stage } from "../../api/api-types.ts";
+import type { LostReason, Opportunity, Pipeline, RiskAlert, Stage } from "../../api/api-types.ts";
 
 /** The deal's record shapes as the 360° view reads them (packages/core/src/opportunity is the source of truth). */
 export const committeeRoles = ["decision_maker", "influencer", "supporter", "opponent", "user", "gatekeeper"] as const;
@@ -104,23 +104,6 @@ export interface WinProbability {
   dealProbability: number;
   up: WinFactor[];
   down: WinFactor[];
-}
-interface Bilingual {
-  en: string;
-  zh: string;
-}
-export interface RiskAlert {
-  code: string;
-  severity: "high" | "medium" | "low";
-  message: Bilingual;
-  action: Bilingual;
-}
-export interface LostReason {
-  key: string;
-  label: string;
-  labelZh?: string;
-  active: boolean;
-  outcomes: ("lost" | "invalid")[];
 }
 export interface NewActivity {
   type: ActivityType;

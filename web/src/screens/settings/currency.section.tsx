@@ -2,7 +2,8 @@ import { useId, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error.ts";
-import { winModelFeatures, type CurrencyTable, type WinModelFeature, type WinModelSettings } from "./settings-api.ts";
+import { winModelFeatures, type WinModelFeature, type WinModelSettings } from "./settings-api.ts";
+import type { CurrencyTable } from "../../api/api-types.ts";
 import { CheckGroup } from "./pipelines.section.tsx";
 import {
   numberOrUndefined, SaveProblem, useDraft, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors, useSelectedTeam, useSettingsApi,

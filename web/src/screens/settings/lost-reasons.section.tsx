@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error.ts";
 import { EmptyState } from "../../components/status-views.tsx";
-import { reasonOutcomes, type LostReason, type LostReasonList } from "./settings-api.ts";
+import { reasonOutcomes, type LostReasonList } from "./settings-api.ts";
+import type { LostReason } from "../../api/api-types.ts";
 import { CheckGroup } from "./pipelines.section.tsx";
 import { SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors, useSelectedTeam, useSettingsApi } from "./settings-ui.tsx";
 

@@ -1,5 +1,5 @@
 import type { ApiClient } from "../../api/api-client.ts";
-import type { ForecastCategory, Role } from "../../api/api-types.ts";
+import type { CurrencyTable, ForecastCategory, LostReason, Role } from "../../api/api-types.ts";
 
 /**
  * The settings screens' view of the API (shapes from packages/core/src/{pipeline,scoring,assignment,team,user,
@@ -144,26 +144,12 @@ export interface WebFormEmbed {
 }
 
 export const reasonOutcomes = ["lost", "invalid"] as const;
-export interface LostReason {
-  key: string;
-  label: string;
-  labelZh?: string;
-  active: boolean;
-  outcomes: ("lost" | "invalid")[];
-  version?: number;
-  stored: boolean;
-}
 export interface LostReasonList {
   teamId: string;
   source: "team" | "defaults";
   items: LostReason[];
 }
 
-export interface CurrencyTable {
-  reportingCurrency: string;
-  rates: Record<string, number>;
-  version: number | null;
-}
 
 export const winModelFeatures = ["source", "industry", "size", "amount", "owner", "competitor", "committee", "timeInStage"] as const;
 export type WinModelFeature = (typeof winModelFeatures)[number];
