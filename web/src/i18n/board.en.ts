@@ -33,6 +33,7 @@ export const boardEn = {
   "board.probability": "{{value}} win probability",
   "board.closes": "Closes {{date}}",
   "board.noCloseDate": "No close date",
+  "board.closeDatePassed": "(close date has passed)",
   "board.slaHint": "Time left in this stage (stage SLA)",
   "board.risk.stalled": "Stalled",
   "board.risk.no_activity": "No activity",

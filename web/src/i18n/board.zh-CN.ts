@@ -35,6 +35,7 @@ export const boardZh = {
   "board.probability": "赢单概率 {{value}}",
   "board.closes": "预计成交 {{date}}",
   "board.noCloseDate": "未设成交日期",
+  "board.closeDatePassed": "（预计成交日期已过）",
   "board.slaHint": "本阶段剩余时间（阶段时限）",
   "board.risk.stalled": "停滞",
   "board.risk.no_activity": "无跟进",

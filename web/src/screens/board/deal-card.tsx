@@ -84,7 +84,7 @@ export function DealCardView({ deal, accountName, ownerName, alerts, dueAt, over
   const shownAlerts = alerts ? [...alerts].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]) : [];
   const classes = ["deal-card", pending && "is-pending", placeholder && "is-placeholder", overlay && "is-overlay", failure && "has-failure", movable && "is-draggable"].filter(Boolean).join(" ");
   return (
-    <article ref={cardRef} className={classes} aria-label={deal.name} aria-busy={pending} data-deal-id={deal.opportunityId} {...cardProps}>
+    <article ref={cardRef} className={classes} aria-label={deal.name} aria-busy={pending} aria-hidden={overlay || undefined} data-deal-id={deal.opportunityId} {...cardProps}>
       <div className="deal-card__top">
         <Link className="deal-card__name" to={`/deals/${encodeURIComponent(deal.opportunityId)}`} draggable={false} tabIndex={overlay ? -1 : undefined}>
           {deal.name}
@@ -103,36 +103,37 @@ export function DealCardView({ deal, accountName, ownerName, alerts, dueAt, over
         </span>
       </p>
       <p className={`deal-card__date${overdue ? " is-overdue" : ""}`}>
-        <span>{deal.expectedCloseDate ? t("board.closes", { date: fmt.date(deal.expectedCloseDate) }) : t("board.noCloseDate")}</span>
-        {dueAt && (
-          <span className="deal-card__sla" title={t("board.slaHint")}>
-            <Countdown dueAt={dueAt} />
-          </span>
-        )}
+        {deal.expectedCloseDate ? t("board.closes", { date: fmt.date(deal.expectedCloseDate) }) : t("board.noCloseDate")}
+        {overdue && <span className="visually-hidden"> {t("board.closeDatePassed")}</span>}
       </p>
       <div className="deal-card__footer">
         <span className="deal-card__owner">
           <Avatar name={owner} small />
           <span className="deal-card__owner-name">{owner}</span>
         </span>
-        <span className="deal-card__risks">
-          {shownAlerts.slice(0, 2).map((a) => (
-            <span key={a.code} className={`risk-badge risk-badge--${a.severity}`} title={locale === "zh-CN" ? a.message.zh : a.message.en}>
-              {t(`board.risk.${a.code}`)}
-            </span>
-          ))}
-          {shownAlerts.length > 2 && (
-            <span className="risk-badge" title={shownAlerts.slice(2).map((a) => (locale === "zh-CN" ? a.message.zh : a.message.en)).join("\n")}>
-              {t("board.risk.more", { count: shownAlerts.length - 2 })}
-            </span>
-          )}
-          {pending && (
-            <span className="deal-card__saving" role="status">
-              {t("board.moving")}
-            </span>
-          )}
-        </span>
+        {dueAt && (
+          <span className="deal-card__sla" title={t("board.slaHint")}>
+            <Countdown dueAt={dueAt} />
+          </span>
+        )}
       </div>
+      <p className="deal-card__risks">
+        {shownAlerts.slice(0, 2).map((a) => (
+          <span key={a.code} className={`risk-badge risk-badge--${a.severity}`} title={locale === "zh-CN" ? a.message.zh : a.message.en}>
+            {t(`board.risk.${a.code}`)}
+          </span>
+        ))}
+        {shownAlerts.length > 2 && (
+          <span className="risk-badge" title={shownAlerts.slice(2).map((a) => (locale === "zh-CN" ? a.message.zh : a.message.en)).join("\n")}>
+            {t("board.risk.more", { count: shownAlerts.length - 2 })}
+          </span>
+        )}
+        {pending && (
+          <span className="deal-card__saving" role="status">
+            {t("board.moving")}
+          </span>
+        )}
+      </p>
       {movable && !overlay ? <MoveMenu deal={deal} stageOptions={stageOptions} pending={pending} onMove={onMove} /> : !movable && <p className="deal-card__locked">{t("board.readOnly")}</p>}
       {failure && !overlay && <FailureNote failure={failure} stageOptions={stageOptions} onDismiss={() => onDismissFailure(deal.opportunityId)} />}
     </article>

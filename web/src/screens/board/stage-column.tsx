@@ -7,7 +7,7 @@ import { columnTotals, type RateTable } from "../../model/board-summary.ts";
 import type { BoardDeal } from "./board-api.ts";
 
 /** A card's fixed height and the gap under it (board.css .deal-card): cards never change size while dragging. */
-export const cardHeight = 178;
+export const cardHeight = 194;
 const gap = 8;
 
 interface StageColumnProps {
@@ -66,8 +66,9 @@ export const StageColumn = memo(function StageColumn({ stageKey, label, deals, r
             <dt>{t("board.weighted")}</dt>
             <dd data-total="weighted">{show("weighted")}</dd>
           </div>
-          {totals.kind === "converted" && <p className="stage-column__note">{t("board.convertedNote", { currency: totals.lines[0]?.currency ?? "" })}</p>}
-          {totals.kind === "split" && <p className="stage-column__note">{t("board.splitNote")}</p>}
+          <p className="stage-column__note">
+            {totals.kind === "converted" ? t("board.convertedNote", { currency: totals.lines[0]?.currency ?? "" }) : totals.kind === "split" ? t("board.splitNote") : "\u00a0"}
+          </p>
         </dl>
       </header>
       <div ref={scroller} className="stage-column__scroll">
