@@ -90,7 +90,7 @@ describe("pipeline board", () => {
     await dragWithMouse("Initial contact", drag.name, "Needs analysis");
     await cardIn("Needs analysis", drag.name).waitFor();
     expect(await countOf("Needs analysis")).toBe(before + 1);
-    await expect.poll(() => storedStage(api, fixture.token, drag.opportunityId)).toBe("needs_analysis");
+    await expect.poll(() => storedStage(api, fixture.token, drag.opportunityId), { timeout: 10_000 }).toBe("needs_analysis");
     await expect.poll(() => cardIn("Needs analysis", drag.name).getAttribute("aria-busy")).toBe("false");
 
     await s.page.reload();
@@ -110,7 +110,7 @@ describe("pipeline board", () => {
     await page.keyboard.press("Space");
     await cardIn("Needs analysis", keyboard.name).waitFor();
     await expect.poll(() => liveRegion().textContent()).toContain(`Dropped “${keyboard.name}” in Needs analysis`);
-    await expect.poll(() => storedStage(api, fixture.token, keyboard.opportunityId)).toBe("needs_analysis");
+    await expect.poll(() => storedStage(api, fixture.token, keyboard.opportunityId), { timeout: 10_000 }).toBe("needs_analysis");
     await expect.poll(() => focusedLabel(page)).toBe(`Drag “${keyboard.name}”`);
   });
 
@@ -150,11 +150,12 @@ describe("pipeline board", () => {
 
     await alert.getByRole("button", { name: "Reload" }).click();
     expect(await alert.count()).toBe(0);
+    await cardIn("Initial contact", stale.name).waitFor();
     // The menu alternative: pick a stage, then Move.
     await cardIn("Initial contact", stale.name).getByLabel(`Move “${stale.name}” to another stage`).selectOption({ label: "Needs analysis" });
     await page.getByRole("button", { name: `Move “${stale.name}” to the chosen stage` }).press("Enter");
     await cardIn("Needs analysis", stale.name).waitFor();
-    await expect.poll(() => storedStage(api, fixture.token, stale.opportunityId)).toBe("needs_analysis");
+    await expect.poll(() => storedStage(api, fixture.token, stale.opportunityId), { timeout: 10_000 }).toBe("needs_analysis");
   });
 
   it("keeps the search and owner filters in the URL across a reload", async () => {

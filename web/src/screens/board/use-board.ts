@@ -129,8 +129,11 @@ export function useBoard(pipeline: BoardPipeline, teamId: string | undefined) {
   const reload = useCallback(() => {
     setConflict(null);
     setFailures(new Map());
-    void qc.invalidateQueries({ queryKey: ["board"] });
-  }, [qc]);
+    // The stale cards leave the screen until the fresh list is in, so nobody moves them again with an old version.
+    void qc.resetQueries({ queryKey: dealsKey });
+    void qc.invalidateQueries({ queryKey: ["board", "risks"] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [qc, pipeline.pipelineId, teamId]);
 
   return {
     deals,
