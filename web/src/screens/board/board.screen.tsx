@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo } from "react";
+import { useDeferredValue, useId, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
@@ -15,19 +15,23 @@ export function BoardScreen() {
   const { t } = useTranslation("board");
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
+  // Two changes in one tick (type, then pick an owner) must both land: each builds on the latest params, not the render's.
+  const latest = useRef(params);
+  latest.current = params;
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(latest.current);
+    change(next);
+    latest.current = next;
+    setParams(next, { replace: true });
+  };
   const get = (k: FilterKey) => params.get(k) ?? "";
   const set = (k: FilterKey, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(k, value);
-        else next.delete(k);
-        // Another team has other pipelines and people.
-        if (k === "team") for (const dep of ["pipeline", "owner"]) next.delete(dep);
-        return next;
-      },
-      { replace: true },
-    );
+    update((next) => {
+      if (value) next.set(k, value);
+      else next.delete(k);
+      // Another team has other pipelines and people.
+      if (k === "team") for (const dep of ["pipeline", "owner"]) next.delete(dep);
+    });
 
   const isAdmin = me.role === "admin";
   const teamId = isAdmin && get("team") ? get("team") : undefined;
@@ -109,11 +113,7 @@ export function BoardScreen() {
             <button
               type="button"
               className="button button--ghost board-filters__clear"
-              onClick={() => setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                for (const k of ["owner", "month", "q"]) next.delete(k);
-                return next;
-              }, { replace: true })}
+              onClick={() => update((next) => ["owner", "month", "q"].forEach((k) => next.delete(k)))}
             >
               {t("board.clearFilters")}
             </button>
