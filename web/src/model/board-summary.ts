@@ -1,3 +1,4 @@
+import { isApiError } from "../api/api-error.ts";
 import type { Opportunity } from "../api/api-types.ts";
 
 export interface CurrencyTotal {
@@ -99,11 +100,8 @@ export function filterDeals<T extends Pick<Opportunity, "name" | "ownerId" | "ex
   );
 }
 
-/** The unmet requirements of a gate refusal: `details.unmet` when the error carries it, else read from the message. */
+/** The unmet requirements of a gate refusal (422 gate_blocked), from the error's `details.unmet`. */
 export function unmetFromError(error: unknown): string[] {
-  const details = (error as { details?: { unmet?: { message?: unknown }[] } } | null)?.details;
-  if (Array.isArray(details?.unmet)) return details.unmet.map((u) => String(u.message ?? "")).filter(Boolean);
-  const message = error instanceof Error ? error.message : "";
-  const at = message.indexOf("unmet): ");
-  return at < 0 ? [] : message.slice(at + "unmet): ".length).split("; ").filter(Boolean);
+  const details = isApiError(error) ? (error.details as { unmet?: { message?: unknown }[] } | undefined) : undefined;
+  return Array.isArray(details?.unmet) ? details.unmet.map((u) => String(u.message ?? "")).filter(Boolean) : [];
 }
