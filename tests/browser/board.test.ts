@@ -177,6 +177,17 @@ describe("pipeline board", () => {
     await expect.poll(() => page.url()).not.toContain("q=");
   });
 
+  it("marks the stage a dashboard link points at (?stage=) and hides no deal", async () => {
+    const { page } = s;
+    const all = await page.getByRole("article").count();
+    await page.goto(`${s.webUrl}/#/board?stage=negotiation`);
+    await expect.poll(() => column("Negotiation").getAttribute("aria-current")).toBe("location");
+    expect(await column("Initial contact").getAttribute("aria-current")).toBeNull();
+    await expect.poll(() => page.getByRole("article").count()).toBe(all);
+    await page.goto(`${s.webUrl}/#/board`);
+    await column("Initial contact").waitFor();
+  });
+
   it("switches to 简体中文: Chinese stage names and labels, locale money and dates, kept across reloads", async () => {
     const { page } = s;
     await page.getByLabel("Language").selectOption({ label: "简体中文" });

@@ -82,6 +82,8 @@ export interface BoardFilters {
   month?: string | undefined;
   /** Matched case-insensitively against the deal's and its account's names. */
   q?: string | undefined;
+  /** A stage to bring into view and mark (links from the dashboard's funnel and stage SLA); it hides no deal. */
+  stage?: string | undefined;
 }
 
 /** The deals the filters keep; `accountName` resolves an account id to its name for the text search. */

@@ -185,6 +185,7 @@ export function BoardView({ pipeline, teamId, filters, ownerName }: BoardViewPro
                 rates={rates}
                 acceptsDrop={!!active && active.stage !== stage.key}
                 revealId={revealFor(stage.key)}
+                focused={filters.stage === stage.key}
                 renderCard={renderCard}
               />
             </div>

@@ -7,8 +7,11 @@ import "../../styles/board.css";
 import { BoardView } from "./board-view.tsx";
 import { usePipelines, useOwners, useTeams } from "./use-board.ts";
 
-/** The URL's filters: `#/board?pipeline=…&team=…&owner=…&month=YYYY-MM&q=…` (a reload or a shared link keeps them). */
-const filterKeys = ["pipeline", "team", "owner", "month", "q"] as const;
+/**
+ * The URL's filters: `#/board?pipeline=…&team=…&owner=…&month=YYYY-MM&q=…&stage=…` (a reload or a shared link keeps
+ * them). `stage` only brings that column into view.
+ */
+const filterKeys = ["pipeline", "team", "owner", "month", "q", "stage"] as const;
 type FilterKey = (typeof filterKeys)[number];
 
 export function BoardScreen() {
@@ -43,7 +46,7 @@ export function BoardScreen() {
     return (id: string | undefined) => (id ? (names.get(id) ?? undefined) : undefined);
   }, [owners]);
   const q = useDeferredValue(get("q"));
-  const filters = useMemo(() => ({ owner: get("owner") || undefined, month: get("month") || undefined, q: q || undefined }), [params, q]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filters = useMemo(() => ({ owner: get("owner") || undefined, month: get("month") || undefined, q: q || undefined, stage: get("stage") || undefined }), [params, q]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ids = { pipeline: useId(), team: useId(), owner: useId(), month: useId(), q: useId() };
   const list = pipelines.data ?? [];
@@ -113,7 +116,7 @@ export function BoardScreen() {
             <button
               type="button"
               className="button button--ghost board-filters__clear"
-              onClick={() => update((next) => ["owner", "month", "q"].forEach((k) => next.delete(k)))}
+              onClick={() => update((next) => ["owner", "month", "q", "stage"].forEach((k) => next.delete(k)))}
             >
               {t("board.clearFilters")}
             </button>

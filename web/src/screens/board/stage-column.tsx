@@ -19,6 +19,8 @@ interface StageColumnProps {
   acceptsDrop: boolean;
   /** A deal whose card must be brought into view (it just moved here, or came back refused). */
   revealId: string | undefined;
+  /** The stage a link pointed at (`?stage=`): scrolled into view and marked. */
+  focused: boolean;
   renderCard(deal: BoardDeal): React.ReactNode;
 }
 
@@ -26,7 +28,7 @@ interface StageColumnProps {
  * One stage: header with count and totals, and its cards in a scroll box of its own that renders only the cards in
  * view (a column of 1,000 deals mounts a dozen cards).
  */
-export const StageColumn = memo(function StageColumn({ stageKey, label, deals, rates, acceptsDrop, revealId, renderCard }: StageColumnProps) {
+export const StageColumn = memo(function StageColumn({ stageKey, label, deals, rates, acceptsDrop, revealId, focused, renderCard }: StageColumnProps) {
   const { t } = useTranslation("board");
   const { fmt } = useI18n();
   const headingId = useId();
@@ -47,9 +49,17 @@ export const StageColumn = memo(function StageColumn({ stageKey, label, deals, r
 
   const totals = columnTotals(deals, rates);
   const show = (pick: "total" | "weighted") => (totals.lines.length ? totals.lines.map((c) => fmt.compactMoney(c[pick], c.currency)).join(" · ") : "—");
-  const classes = ["stage-column", acceptsDrop && "accepts-drop", acceptsDrop && isOver && "is-over"].filter(Boolean).join(" ");
+  const section = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (focused) section.current?.scrollIntoView({ block: "nearest", inline: "start" });
+  }, [focused]);
+  const classes = ["stage-column", acceptsDrop && "accepts-drop", acceptsDrop && isOver && "is-over", focused && "is-focused"].filter(Boolean).join(" ");
+  const ref = (el: HTMLElement | null) => {
+    section.current = el;
+    setNodeRef(el);
+  };
   return (
-    <section ref={setNodeRef} className={classes} aria-labelledby={headingId} data-stage={stageKey}>
+    <section ref={ref} className={classes} aria-labelledby={headingId} aria-current={focused ? "location" : undefined} data-stage={stageKey}>
       <header className="stage-column__header">
         <h2 id={headingId} className="stage-column__title">
           {label}
