@@ -10,7 +10,7 @@ import { startApiServer } from "@dealflow/local/api/api-server";
 import { seedDemo } from "@dealflow/local/seed/demo-seed";
 import { bulkLeads } from "./bulk-leads.ts";
 import { meterCapacity } from "./capacity-meter.ts";
-import { fmt, percentile, timeIt } from "./stats.ts";
+import { fmt, percentile, timeIt, seededRandom } from "./stats.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const N = Number(process.env.BENCH_N ?? 50);
@@ -35,8 +35,7 @@ async function main() {
   const started = Date.now();
   const seeded = await seedDemo({ db, publisher, leadsPerTeam: LEADS, dealsPerTeam: DEALS });
   const seededIn = (Date.now() - started) / 1000;
-  let seed = 42;
-  const bulk = await bulkLeads(db, BULK_LEADS, new Date(), () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+  const bulk = await bulkLeads(db, BULK_LEADS, new Date(), seededRandom(42));
   const handlers: Record<string, ReturnType<typeof forecastLinesHandler>> = { "forecast-lines": forecastLinesHandler({ db }) };
   const consumers = rules.map((r) => ({ r, handle: handlers[r.target.handler] }));
   for (const event of events) {

@@ -16,3 +16,9 @@ export async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Pr
 }
 
 export const fmt = (ms: number) => ms.toFixed(2).padStart(8);
+
+/** The same "random" numbers every run (Park–Miller), so bench data sets repeat. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+}

@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { startLocalRuntime } from "@dealflow/local/runtime/local-runtime";
 import { launchChromium } from "../tests/browser/support/chromium.ts";
-import { percentile } from "./stats.ts";
+import { bulkOpenDeals } from "./bulk-deals.ts";
+import { percentile, seededRandom } from "./stats.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const DEALS = Number(process.env.BENCH_DEALS ?? 2000);
@@ -28,7 +29,7 @@ export function firstLoadSizes(dist: string) {
 
 /**
  * `npm run bench:web`: the web client on the local runtime with DEALS open deals in one team's default pipeline
- * (the demo seed's domain functions write them). Prints JS shipped on first load (gzip), time to an interactive
+ * (the small demo seed, then bulk-written deals: bench/bulk-deals.ts). Prints JS shipped on first load (gzip), time to an interactive
  * board (navigation start → every column rendered and a card's drag handle focusable; p50 of 5 loads), and
  * drag-to-saved latency (mouse drop → PATCH answered and the card settled in its new column; p50/p95 of 20 moves).
  * Prints figures; asserts nothing about timings.
@@ -40,7 +41,8 @@ async function main() {
   const quiet = console.log;
   console.log = () => {}; // consumers log one line per event
   const seeding = Date.now();
-  const rt = await startLocalRuntime({ seed: { leadsPerTeam: 10, dealsPerTeam: DEALS }, webDist: dist });
+  const rt = await startLocalRuntime({ seed: { leadsPerTeam: 10, dealsPerTeam: 10 }, webDist: dist });
+  await bulkOpenDeals(rt.db, "East China Sales", DEALS - 10, new Date(), seededRandom(7));
   const seededIn = (Date.now() - seeding) / 1000;
   const browser = await launchChromium();
   try {
