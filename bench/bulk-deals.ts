@@ -6,8 +6,9 @@ const DAY_MS = 86_400_000;
 /**
  * Writes `count` open deals into one team's default pipeline straight to the table with BatchWriteItem (no audit,
  * no events, no deal-flow execution): the domain path starts a workflow per deal and writes about ten deals a
- * second on DynamoDB Local. The items carry every field the board reads; stages follow a funnel (most deals
- * early), owners and accounts are the team's own.
+ * second on DynamoDB Local. Each deal gets its opening stage stay as the domain writes it (a move closes it), and
+ * carries every field the board reads; stages follow a funnel (most deals early), owners and accounts are the
+ * team's own.
  */
 export async function bulkOpenDeals(db: Db, teamName: string, count: number, now: Date, random: () => number): Promise<number> {
   const team = (await db.entities.team.query.all({}).go({ pages: "all" })).data.find((t) => t.name.includes(teamName));
@@ -37,9 +38,15 @@ export async function bulkOpenDeals(db: Db, teamName: string, count: number, now
       probability: stage.probability, forecastCategory: stage.forecastCategory,
     };
   });
+  const stays = items.map((d) => ({
+    opportunityId: d.opportunityId, seq: 1, teamId: d.teamId, pipelineId: d.pipelineId, stage: d.stage, kind: "created" as const,
+    enteredAt: d.stageEnteredAt, movedBy: "bench", amount: d.amount, probability: d.probability, expectedCloseDate: d.expectedCloseDate,
+  }));
   for (let i = 0; i < items.length; i += 500) {
-    const { unprocessed } = await db.entities.opportunity.put(items.slice(i, i + 500)).go({ concurrency: 4 });
-    if (unprocessed.length > 0) throw new Error(`${unprocessed.length} bulk deals were not written`);
+    const deals = await db.entities.opportunity.put(items.slice(i, i + 500)).go({ concurrency: 4 });
+    const opened = await db.entities.stageHistory.put(stays.slice(i, i + 500)).go({ concurrency: 4 });
+    const unprocessed = deals.unprocessed.length + opened.unprocessed.length;
+    if (unprocessed > 0) throw new Error(`${unprocessed} bulk deals or stays were not written`);
   }
   return items.length;
 }
