@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { attitudes, committeeRoles, type Attitude, type CommitteeRole, type Contact } from "./deal-api.ts";
+import type { Attitude, CommitteeRole, Contact } from "./deal-api.ts";
+import { AttitudeSelect, RoleSelect } from "./member-editor.tsx";
 
 export type MemberPick = ({ contactId: string } | { contact: { name: string; title?: string } }) & { role: CommitteeRole; attitude?: Attitude };
 const newContact = "__new";
@@ -60,27 +61,8 @@ export function AddMemberForm({ contacts, onDeal, busy, onAdd }: { contacts: Con
           </label>
         </>
       )}
-      <label className="field">
-        <span className="field__label">{t("deal.committee.role")}</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as CommitteeRole)}>
-          {committeeRoles.map((r) => (
-            <option key={r} value={r}>
-              {t(`deal.role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t("deal.committee.attitude")}</span>
-        <select value={attitude} onChange={(e) => setAttitude(e.target.value as Attitude | "")}>
-          <option value="">{t("deal.attitude.unknown")}</option>
-          {attitudes.map((a) => (
-            <option key={a} value={a}>
-              {t(`deal.attitude.${a}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect value={role} onChange={setRole} />
+      <AttitudeSelect value={attitude} onChange={setAttitude} />
       <button type="submit" className="button button--primary" disabled={busy}>
         {t("deal.committee.addButton")}
       </button>

@@ -7,30 +7,46 @@ export function MemberEditor({ node, onChange, onRemove }: { node: CommitteeNode
   const who = node.name ?? node.contactId;
   return (
     <div className="member-editor">
-      <label className="field">
-        <span className="field__label">{t("deal.committee.role")}</span>
-        <select aria-label={t("deal.committee.roleOf", { name: who })} value={node.role ?? ""} onChange={(e) => onChange({ role: e.target.value as CommitteeRole })}>
-          {committeeRoles.map((r) => (
-            <option key={r} value={r}>
-              {t(`deal.role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t("deal.committee.attitude")}</span>
-        <select aria-label={t("deal.committee.attitudeOf", { name: who })} value={node.attitude ?? ""} onChange={(e) => onChange(e.target.value ? { attitude: e.target.value as Attitude } : { attitude: undefined })}>
-          <option value="">{t("deal.attitude.unknown")}</option>
-          {attitudes.map((a) => (
-            <option key={a} value={a}>
-              {t(`deal.attitude.${a}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect value={node.role ?? ""} label={t("deal.committee.roleOf", { name: who })} onChange={(role) => onChange({ role })} />
+      <AttitudeSelect value={node.attitude ?? ""} label={t("deal.committee.attitudeOf", { name: who })} onChange={(a) => onChange({ attitude: a || undefined })} />
       <button type="button" className="button button--ghost button--small" onClick={onRemove} aria-label={t("deal.committee.removeOf", { name: who })}>
         {t("deal.committee.remove")}
       </button>
     </div>
+  );
+}
+
+/** The committee role picker (the schema's six roles, localized); `label` names whose role it is, if anyone's. */
+export function RoleSelect({ value, label, onChange }: { value: CommitteeRole | ""; label?: string; onChange(role: CommitteeRole): void }) {
+  const { t } = useTranslation("deal");
+  return (
+    <label className="field">
+      <span className="field__label">{t("deal.committee.role")}</span>
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as CommitteeRole)}>
+        {committeeRoles.map((r) => (
+          <option key={r} value={r}>
+            {t(`deal.role.${r}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The attitude picker; "" is unknown. */
+export function AttitudeSelect({ value, label, onChange }: { value: Attitude | ""; label?: string; onChange(attitude: Attitude | ""): void }) {
+  const { t } = useTranslation("deal");
+  return (
+    <label className="field">
+      <span className="field__label">{t("deal.committee.attitude")}</span>
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Attitude | "")}>
+        <option value="">{t("deal.attitude.unknown")}</option>
+        {attitudes.map((a) => (
+          <option key={a} value={a}>
+            {t(`deal.attitude.${a}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

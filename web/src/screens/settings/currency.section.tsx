@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/api-error.ts";
 import { winModelFeatures, type WinModelFeature, type WinModelSettings } from "./settings-api.ts";
 import type { CurrencyTable } from "../../api/api-types.ts";
-import { CheckGroup } from "./pipelines.section.tsx";
 import {
-  numberOrUndefined, SaveProblem, useDraft, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors, useSelectedTeam, useSettingsApi,
+  CheckGroup, numberOrUndefined, SaveProblem, useDraft, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors, useSelectedTeam, useSettingsApi,
 } from "./settings-ui.tsx";
 
 /** Reporting currency and rates (company-wide, admins) and the team's win model features (new this season). */

@@ -5,8 +5,7 @@ import { isApiError } from "../../api/api-error.ts";
 import { EmptyState } from "../../components/status-views.tsx";
 import { reasonOutcomes, type LostReasonList } from "./settings-api.ts";
 import type { LostReason } from "../../api/api-types.ts";
-import { CheckGroup } from "./pipelines.section.tsx";
-import { SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors, useSelectedTeam, useSettingsApi } from "./settings-ui.tsx";
+import { CheckGroup, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, TextField, useFieldErrors, useSelectedTeam, useSettingsApi } from "./settings-ui.tsx";
 
 export function LostReasonsSection() {
   const { t } = useTranslation("settings");
@@ -80,20 +79,8 @@ function ReasonRow({ reason, teamId }: { reason: LostReason; teamId: string }) {
       }}
     >
       <span className="reason-row__key">{reason.key}</span>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-l`}>
-          {t("settings.lostReasons.label")}
-        </label>
-        <input id={`${id}-l`} value={label} onChange={(e) => setLabel(e.target.value)} {...errors.input("label")} />
-        {errors.err("label")}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-z`}>
-          {t("settings.lostReasons.labelZh")}
-        </label>
-        <input id={`${id}-z`} lang="zh-CN" value={labelZh} onChange={(e) => setLabelZh(e.target.value)} {...errors.input("labelZh")} />
-        {errors.err("labelZh")}
-      </div>
+      <TextField id={`${id}-l`} label={t("settings.lostReasons.label")} field="label" errors={errors} value={label} onChange={setLabel} />
+      <TextField id={`${id}-z`} label={t("settings.lostReasons.labelZh")} field="labelZh" errors={errors} value={labelZh} onChange={setLabelZh} lang="zh-CN" />
       <span className="muted">{outcomes}</span>
       <span className={`badge${reason.active ? "" : " badge--warn"}`}>{reason.active ? t("settings.active") : t("settings.inactive")}</span>
       <div className="reason-row__actions">
@@ -148,27 +135,9 @@ function AddReason({ list, teamId }: { list: LostReasonList; teamId: string }) {
     >
       <h3>{t("settings.lostReasons.add")}</h3>
       <div className="settings-grid">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-k`}>
-            {t("settings.lostReasons.key")}
-          </label>
-          <input id={`${id}-k`} value={key} onChange={(e) => setKey(e.target.value)} placeholder="too_expensive" {...errors.input("key")} />
-          {errors.err("key")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-l`}>
-            {t("settings.lostReasons.label")}
-          </label>
-          <input id={`${id}-l`} value={label} onChange={(e) => setLabel(e.target.value)} {...errors.input("label")} />
-          {errors.err("label")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-z`}>
-            {t("settings.lostReasons.labelZh")}
-          </label>
-          <input id={`${id}-z`} lang="zh-CN" value={labelZh} onChange={(e) => setLabelZh(e.target.value)} {...errors.input("labelZh")} />
-          {errors.err("labelZh")}
-        </div>
+        <TextField id={`${id}-k`} label={t("settings.lostReasons.key")} field="key" errors={errors} value={key} onChange={setKey} placeholder="too_expensive" />
+        <TextField id={`${id}-l`} label={t("settings.lostReasons.label")} field="label" errors={errors} value={label} onChange={setLabel} />
+        <TextField id={`${id}-z`} label={t("settings.lostReasons.labelZh")} field="labelZh" errors={errors} value={labelZh} onChange={setLabelZh} lang="zh-CN" />
       </div>
       <CheckGroup
         legend={t("settings.lostReasons.outcomes")}

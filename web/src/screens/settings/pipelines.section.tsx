@@ -9,7 +9,7 @@ import {
   activityTypes, committeeRoles, forecastCategories, gateFields, type PipelineSettings, type StageSettings,
 } from "./settings-api.ts";
 import {
-  numberOrUndefined, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors,
+  CheckGroup, numberOrUndefined, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors,
   useDraft, useSelectedTeam, useSettingsApi,
 } from "./settings-ui.tsx";
 
@@ -298,19 +298,6 @@ function StageEditor({ stage, index, count, errors, onChange, onMove, onRemove }
         {errors.err(path("requiredRoles"))}
       </details>
       {errors.err(`stages.${index}`) && !["key", "name", "nameZh", "probability", "forecastCategory", "slaDays", "guidance", "requiredFields", "requiredActivities", "requiredRoles"].some((f) => errors.field?.startsWith(path(f))) && errors.err(`stages.${index}`)}
-    </fieldset>
-  );
-}
-
-export function CheckGroup({ legend, options, value, onToggle }: { legend: string; options: readonly (readonly [string, string])[]; value: readonly string[]; onToggle(v: string, on: boolean): void }) {
-  return (
-    <fieldset className="check-group">
-      <legend className="field__label">{legend}</legend>
-      {options.map(([v, label]) => (
-        <label key={v} className="check">
-          <input type="checkbox" checked={value.includes(v)} onChange={(e) => onToggle(v, e.target.checked)} /> {label}
-        </label>
-      ))}
     </fieldset>
   );
 }

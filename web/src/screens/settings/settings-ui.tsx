@@ -197,3 +197,39 @@ export function useDraft<S, D>(source: S, toDraft: (s: S) => D) {
   };
   return { draft, dirty, edit, clean, setDirty };
 }
+
+/** A labelled text input with the server's error for `field` under it (aria-invalid and -describedby on the input). */
+export function TextField({ id, label, field, errors, value, onChange, lang, placeholder }: {
+  id: string;
+  label: string;
+  field: string;
+  errors: ReturnType<typeof useFieldErrors>;
+  value: string;
+  onChange(value: string): void;
+  lang?: string;
+  placeholder?: string;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} lang={lang} placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} {...errors.input(field)} />
+      {errors.err(field)}
+    </div>
+  );
+}
+
+/** Checkboxes for a set of values (lost-reason outcomes, gate roles, model features). */
+export function CheckGroup({ legend, options, value, onToggle }: { legend: string; options: readonly (readonly [string, string])[]; value: readonly string[]; onToggle(v: string, on: boolean): void }) {
+  return (
+    <fieldset className="check-group">
+      <legend className="field__label">{legend}</legend>
+      {options.map(([v, label]) => (
+        <label key={v} className="check">
+          <input type="checkbox" checked={value.includes(v)} onChange={(e) => onToggle(v, e.target.checked)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
