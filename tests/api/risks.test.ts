@@ -130,12 +130,66 @@ describe("GET /risks", () => {
     expect(mine(one).map((d: Body) => [d.name, codes(d)])).toEqual([["theirs", ["gate_missing"]]]);
   });
 
-  it("both routes are documented in the OpenAPI document", async () => {
+  it("every risk route is documented in the OpenAPI document", async () => {
     const doc = await api.call("GET", "/openapi.json");
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/risks", "/opportunities/{id}/risks"]));
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/risks", "/risks/deals", "/opportunities/{id}/risks"]));
   });
 
   it("a manager naming someone outside the team gets 422", async () => {
     expect(await risks({ ownerId: userIds.globalRep as string })).toMatchObject({ status: 422, body: { code: "unknown_owner", field: "ownerId" } });
+  });
+});
+
+describe("GET /risks/deals (the cards in view)", () => {
+  const batch = (list: string[], token = rep, extra: Body = {}) => api.call("GET", `/risks/deals?${new URLSearchParams({ ids: list.join(","), ...extra })}`, { token });
+
+  it("answers each named deal as its own risks route does, in the order asked, closed ones without alerts", async () => {
+    const asked = [ids.theirs, ids.contested, ids.overdue, ids.quiet, ids.contested] as string[];
+    const res = await batch(asked);
+    expect(res.status).toBe(200);
+    // A teammate's deal is judged too (a rep's board shows the team's deals); the repeated id is answered once.
+    expect(res.body.deals.map((d: Body) => d.name)).toEqual(["theirs", "contested", "overdue", "quiet"]);
+    expect(res.body.missing).toEqual([]);
+    for (const d of res.body.deals) {
+      const one = (await dealRisks(d.opportunityId)).body;
+      expect([d.status, codes(d), d.score]).toEqual([one.status, codes(one), one.score]);
+    }
+    expect(res.body.deals[2]).toMatchObject({ status: "won", alerts: [] });
+  });
+
+  it("lists unknown ids and other teams' deals as missing, alike", async () => {
+    const res = await batch([ids.quiet as string, "no-such-deal"], globalRep);
+    expect(res).toMatchObject({ status: 200, body: { deals: [], missing: [ids.quiet, "no-such-deal"] } });
+  });
+
+  it("refuses no ids, too many ids, a bad threshold and unknown parameters with 400 naming the field", async () => {
+    expect(await api.call("GET", "/risks/deals", { token: rep })).toMatchObject({ status: 400, body: { code: "validation_failed", field: "ids" } });
+    expect(await batch([" ", ""])).toMatchObject({ status: 400, body: { field: "ids", message: expect.stringContaining("at least one") } });
+    const many = Array.from({ length: 101 }, (_, i) => `deal-${i}`);
+    expect(await batch(many)).toMatchObject({ status: 400, body: { field: "ids", message: expect.stringContaining("at most 100") } });
+    expect(await batch([ids.quiet as string], rep, { noActivityDays: "-1" })).toMatchObject({ status: 400, body: { field: "noActivityDays" } });
+    expect(await batch([ids.quiet as string], rep, { teamId: "x" })).toMatchObject({ status: 400 });
+  });
+});
+
+describe("stage norms from the team's stored stays", () => {
+  const stalledNorm = async () => (await dealRisks(ids.quiet as string)).body.alerts.find((a: Body) => a.code === "stalled")?.facts.normSource;
+  const passFirst = async (name: string) => {
+    const { accountId, pipelineId } = (await api.call("GET", `/opportunities/${ids.quiet}`, { token: rep })).body;
+    const created = (await api.call("POST", "/opportunities", { token: rep, body: { name, accountId, pipelineId, amount: 10, expectedCloseDate: "2030-06-30" } })).body;
+    const moved = await api.call("PATCH", `/opportunities/${created.opportunityId}`, { token: rep, body: { version: created.version, stage: "qualify" } });
+    expect(moved.status).toBe(200);
+    return moved.body;
+  };
+
+  it("a stage's norm is the median of three completed stays; a deal closed invalid does not count", async () => {
+    await passFirst("norm 1");
+    await passFirst("norm 2");
+    const invalid = await passFirst("norm invalid");
+    expect((await api.call("POST", `/opportunities/${invalid.opportunityId}/close`, { token: rep, body: { version: invalid.version, outcome: "invalid", reasonKey: "duplicate" } })).status).toBe(200);
+    // Two stays count: too few for a median, so the stage's SLA is still the norm.
+    expect(await stalledNorm()).toBe("sla");
+    await passFirst("norm 3");
+    expect(await stalledNorm()).toBe("history");
   });
 });

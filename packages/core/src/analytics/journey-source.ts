@@ -15,18 +15,28 @@ export interface CohortQuery {
 type StayItem = Stay & { opportunityId: string };
 
 /**
- * The deals created in the period with their whole stage history. Cost: one Query over the team's stays in the
- * pipeline entered since `from` (index byTeamPipeline; a cohort's later stays all sort after its first one),
- * then a BatchGet of the cohort's deals. Reads grow with the period's activity, not with the table.
+ * Each deal's stays in one team pipeline that began since `from`, in seq order. Cost: one Query of index
+ * byTeamPipeline; a deal's later stays all sort after its first one, so a deal with a stay in the window has its
+ * latest stay there too.
  */
-export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
+export async function loadStays(ctx: Ctx, teamId: string, pipelineId: string, from: string): Promise<Map<string, StayItem[]>> {
   const { data } = await ctx.db.entities.stageHistory.query
-    .byTeamPipeline({ teamId: q.teamId, pipelineId: q.pipelineId })
+    .byTeamPipeline({ teamId, pipelineId })
     // between, not gte: a gte on a partial sort key is not bounded to this pipeline's prefix.
-    .between({ enteredAt: q.from }, { enteredAt: "9999" })
+    .between({ enteredAt: from }, { enteredAt: "9999" })
     .go({ pages: "all" });
   const staysByDeal = new Map<string, StayItem[]>();
   for (const stay of data as StayItem[]) staysByDeal.set(stay.opportunityId, [...(staysByDeal.get(stay.opportunityId) ?? []), stay]);
+  for (const stays of staysByDeal.values()) stays.sort((a, b) => a.seq - b.seq);
+  return staysByDeal;
+}
+
+/**
+ * The deals created in the period with their whole stage history. Cost: loadStays since `from`, then a BatchGet
+ * of the cohort's deals. Reads grow with the period's activity, not with the table.
+ */
+export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
+  const staysByDeal = await loadStays(ctx, q.teamId, q.pipelineId, q.from);
   const inCohort = (s: StayItem) => (q.cohort === "entered" || s.kind === "created") && s.enteredAt < q.to;
   const cohort = [...staysByDeal].filter(([, stays]) => stays.some(inCohort));
   if (cohort.length === 0) return [];
@@ -35,7 +45,7 @@ export async function loadCohort(ctx: Ctx, q: CohortQuery): Promise<Journey[]> {
   return cohort.flatMap(([id, stays]): Journey[] => {
     const deal = dealsById.get(id);
     if (!deal || (q.ownerId && deal.ownerId !== q.ownerId)) return [];
-    return [{ deal, stays: stays.sort((a, b) => a.seq - b.seq) }];
+    return [{ deal, stays }];
   });
 }
 

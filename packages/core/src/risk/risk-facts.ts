@@ -2,7 +2,7 @@ import type { Ctx } from "../records/context.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import type { Opportunity } from "../opportunity/opportunity.ts";
 import { planMove, unmetRequirements } from "../opportunity/gate.ts";
-import { loadCohort } from "../analytics/journey-source.ts";
+import { loadStays } from "../analytics/journey-source.ts";
 import { stageNorms } from "./risk-norms.ts";
 import type { DealFacts, StageNorm } from "./risk-types.ts";
 
@@ -11,14 +11,12 @@ const DAY_MS = 86_400_000;
 export const normWindowDays = 180;
 
 /**
- * Stage norms of one pipeline from the team's stays that began in the last 180 days. Cost: the analytics cohort
- * read (one Query on byTeamPipeline over the window, then a BatchGet of those deals for their status).
+ * Stage norms of one pipeline from the team's stays that began in the last 180 days. Cost: one Query of the
+ * stays (journey-source.ts loadStays); the stays alone tell an invalid deal, so no deal is read.
  */
 export async function loadNorms(ctx: Ctx, teamId: string, pipeline: Pipeline, now: Date): Promise<Map<string, StageNorm>> {
   const from = new Date(now.getTime() - normWindowDays * DAY_MS).toISOString();
-  const to = new Date(now.getTime() + 1).toISOString();
-  const journeys = await loadCohort(ctx, { teamId, pipelineId: pipeline.pipelineId, from, to, cohort: "entered" });
-  return stageNorms(journeys, pipeline.stages);
+  return stageNorms((await loadStays(ctx, teamId, pipeline.pipelineId, from)).values(), pipeline.stages);
 }
 
 /**

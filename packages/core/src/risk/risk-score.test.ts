@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Journey, Stay } from "../analytics/journey.ts";
+import type { Stay } from "../analytics/journey.ts";
 import { rankedDeal, rankRisks, riskScore } from "./risk-score.ts";
 import { stageNorms } from "./risk-norms.ts";
 import type { RiskAlert, Severity } from "./risk-types.ts";
@@ -34,14 +34,17 @@ describe("rankRisks", () => {
 
 describe("stageNorms", () => {
   const at = (day: number) => `2026-01-${String(day).padStart(2, "0")}T00:00:00.000Z`;
-  const stay = (stage: string, from: number, to?: number): Stay => ({ seq: 1, stage, enteredAt: at(from), leftAt: to ? at(to) : undefined });
-  const j = (status: Journey["deal"]["status"], ...stays: Stay[]): Journey => ({ deal: { opportunityId: "x", status, stage: "intro", amount: 0 }, stays });
+  const stay = (stage: string, from: number, to?: number, leftFor?: Stay["leftFor"]): Stay => ({ seq: 1, stage, enteredAt: at(from), leftAt: to ? at(to) : undefined, leftFor });
   it("takes the median of three or more completed stays, leaving open stays and invalid deals out", () => {
-    const history = [j("won", stay("intro", 1, 3)), j("lost", stay("intro", 1, 5)), j("open", stay("intro", 1, 11)), j("open", stay("intro", 20)), j("invalid", stay("intro", 1, 31))];
+    const history = [[stay("intro", 1, 3, "won")], [stay("intro", 1, 5, "lost")], [stay("intro", 1, 11), stay("analysis", 11)], [stay("intro", 20)], [stay("intro", 1, 31, "invalid")]];
     expect(stageNorms(history, stages).get("intro")).toEqual({ days: 4, source: "history", stays: 3 });
   });
+  it("counts a deal reopened after an invalid close: only the last stay tells the deal's state", () => {
+    const history = [[stay("intro", 1, 3)], [stay("intro", 1, 5)], [stay("intro", 1, 2, "invalid"), { ...stay("intro", 8), seq: 2, kind: "reopened" as const }]];
+    expect(stageNorms(history, stages).get("intro")).toEqual({ days: 2, source: "history", stays: 3 });
+  });
   it("falls back to the stage's slaDays with too little history, and has no norm without either", () => {
-    const norms = stageNorms([j("won", stay("analysis", 1, 2), stay("proposal", 2, 3))], stages);
+    const norms = stageNorms([[stay("analysis", 1, 2), stay("proposal", 2, 3, "won")]], stages);
     expect(norms.get("analysis")).toEqual({ days: 14, source: "sla", stays: 0 });
     expect(norms.has("proposal")).toBe(false);
   });

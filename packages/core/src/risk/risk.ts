@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Ctx } from "../records/context.ts";
-import { listTeam } from "../records/access.ts";
+import { canRead, listTeam } from "../records/access.ts";
 import { ForbiddenError, UnprocessableError } from "../errors.ts";
-import { parse } from "../records/schema.ts";
+import { idSchema, parse } from "../records/schema.ts";
 import { findUser } from "../user/user.ts";
 import { pipelineForTeam, type Pipeline } from "../pipeline/pipeline.ts";
 import { getOpportunity, type Opportunity } from "../opportunity/opportunity.ts";
@@ -13,6 +13,13 @@ import type { StageNorm } from "./risk-types.ts";
 const noActivityDays = z.coerce.number().positive().max(365).optional();
 export const riskListQuery = z.object({ teamId: z.string().min(1).optional(), ownerId: z.string().min(1).optional(), noActivityDays }).strict();
 export const dealRiskQuery = z.object({ noActivityDays }).strict();
+/** At most this many deals per batch: one BatchGetItem's worth. */
+export const maxRiskIds = 100;
+const idList = z
+  .string()
+  .transform((s) => [...new Set(s.split(",").map((id) => id.trim()).filter(Boolean))])
+  .pipe(z.array(idSchema).min(1, "Name at least one deal id").max(maxRiskIds, `Name at most ${maxRiskIds} deal ids`));
+export const dealsRiskQuery = z.object({ ids: idList, noActivityDays }).strict();
 
 /** Deals are judged a few at a time so a big team's list does not fire hundreds of Queries at once. */
 const parallel = 8;
@@ -76,6 +83,28 @@ export async function riskList(ctx: Ctx, raw: unknown) {
   const deals = (data as Opportunity[]).filter((d) => d.teamId === teamId);
   const ranked = rankRisks(await judge(ctx, deals, teamId, q));
   return { teamId, ownerId: ownerId ?? null, asOf: ctx.clock.now().toISOString(), checked: deals.length, ...ranked };
+}
+
+/**
+ * The alerts of named deals, each as dealRisks answers it, in the order asked: what a board needs for the cards
+ * in view, where the whole ranked list would judge every open deal. Ids that do not exist or that the caller may
+ * not read are listed as `missing` (one answer for both, so other teams' ids do not leak). Cost: one BatchGet of
+ * the deals, per team and pipeline one GetItem and the norm Query, then 2–3 Queries per open deal.
+ */
+export async function dealsRisks(ctx: Ctx, raw: unknown) {
+  const q = parse(dealsRiskQuery, raw);
+  const { data } = await ctx.db.entities.opportunity.get(q.ids.map((opportunityId) => ({ opportunityId }))).go();
+  const readable = (data as Opportunity[]).filter((d) => canRead(ctx.actor, d));
+  const openByTeam = new Map<string, Opportunity[]>();
+  for (const d of readable) if (d.status === "open") openByTeam.set(d.teamId, [...(openByTeam.get(d.teamId) ?? []), d]);
+  const judged = (await Promise.all([...openByTeam].map(([teamId, deals]) => judge(ctx, deals, teamId, q)))).flat();
+  const byId = new Map(judged.map((r) => [r.opportunityId, r]));
+  const answer = new Map(readable.map((d) => [d.opportunityId, { ...(byId.get(d.opportunityId) ?? rankedDeal(d, [])), status: d.status }]));
+  return {
+    asOf: ctx.clock.now().toISOString(),
+    deals: q.ids.flatMap((id) => answer.get(id) ?? []),
+    missing: q.ids.filter((id) => !answer.has(id)),
+  };
 }
 
 /** One deal's alerts (none once it is closed). Cost: one GetItem, the pipeline's norm read, and the deal's 2–3 Queries. */

@@ -31,6 +31,13 @@ export function riskRouter() {
   app.get("/risks", async (c) => c.json(await Risk.riskList(c.var.ctx, c.req.query()), 200));
 
   reg.registerPath(createRoute({
+    ...doc, method: "get", path: "/risks/deals", request: { query: Risk.dealsRiskQuery },
+    summary: `Named deals' risk alerts (ids: comma-separated, at most ${Risk.maxRiskIds}), each as /opportunities/{id}/risks answers it, in the order asked; ids unknown or outside the caller's view are listed as missing. A board asks this for the cards in view`,
+    responses: { 200: json(z.object({ asOf: z.string(), deals: z.array(rankedDeal.extend({ status: z.string() })), missing: z.array(z.string()) }), "The deals' alerts"), 400: errors[400] },
+  }));
+  app.get("/risks/deals", async (c) => c.json(await Risk.dealsRisks(c.var.ctx, c.req.query()), 200));
+
+  reg.registerPath(createRoute({
     ...doc, method: "get", path: "/opportunities/{id}/risks", request: { params: z.object({ id: z.string() }), query: Risk.dealRiskQuery },
     summary: "One deal's risk alerts with their facts and next best actions (none once the deal is closed)",
     responses: { 200: json(rankedDeal.extend({ status: z.string() }), "The deal's alerts"), ...errors },
