@@ -84,6 +84,36 @@ describe("pipeline board", () => {
     await shootBoth(page, "board");
   });
 
+  it("asks risk alerts only for the cards on screen, and each card's badges are the API's judgement", async () => {
+    const { page } = s;
+    const asked: URL[] = [];
+    const onRequest = (r: { url(): string }) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/risks")) asked.push(url);
+    };
+    page.on("request", onRequest);
+    await page.reload();
+    await column("Initial contact").locator("article[data-deal-id]").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    page.off("request", onRequest);
+
+    // Never the team's whole ranked list: a batch naming the mounted cards (a column mounts the cards in view).
+    expect(asked.map((u) => u.pathname).every((p) => p === "/risks/deals")).toBe(true);
+    const askedIds = asked.flatMap((u) => (u.searchParams.get("ids") ?? "").split(","));
+    const mounted = await page.locator("article[data-deal-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-deal-id") ?? ""));
+    expect(new Set(askedIds)).toEqual(new Set(mounted));
+
+    const severity = { high: 0, medium: 1, low: 2 } as Record<string, number>;
+    const judged = (await api.call("GET", `/risks/deals?ids=${mounted.join(",")}`, { token: fixture.token })).body.deals as { opportunityId: string; alerts: { code: string; severity: string }[] }[];
+    const risky = judged.filter((d) => d.alerts.length > 0);
+    expect(risky.length, "some card on screen has alerts").toBeGreaterThan(0);
+    for (const d of risky) {
+      const shown = await page.locator(`article[data-deal-id="${d.opportunityId}"] [data-risk]`).evaluateAll((els) => els.map((e) => e.getAttribute("data-risk")));
+      const expected = [...d.alerts].sort((a, b) => (severity[a.severity] ?? 0) - (severity[b.severity] ?? 0)).slice(0, 2).map((a) => a.code);
+      expect(shown, d.opportunityId).toEqual(expected);
+    }
+  });
+
   it("moves a deal by dragging its card with the mouse onto the next column and keeps it after reload", async () => {
     const { drag } = fixture.deals;
     const before = await countOf("Needs analysis");

@@ -113,6 +113,13 @@ export interface RiskList {
   deals: RiskyDeal[];
 }
 
+/** GET /risks/deals?ids=: the named deals' alerts (a board's cards in view); ids unknown or out of view are missing. */
+export interface DealRiskBatch {
+  asOf: string;
+  deals: (RiskyDeal & { status: string })[];
+  missing: string[];
+}
+
 /** GET /settings/currency: the reporting currency and units of it per unit of each other currency. */
 export interface CurrencyTable {
   reportingCurrency: string;

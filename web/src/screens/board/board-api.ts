@@ -1,5 +1,5 @@
 import type { ApiClient } from "../../api/api-client.ts";
-import type { Opportunity, Pipeline, Stage, Team, TeamMember } from "../../api/api-types.ts";
+import type { CurrencyTable, DealRiskBatch, Opportunity, Pipeline, Stage, Team, TeamMember } from "../../api/api-types.ts";
 
 /** A pipeline stage as the board reads it: its SLA and gate as well as its names (packages/core/src/pipeline). */
 export interface BoardStage extends Stage {
@@ -24,24 +24,6 @@ export interface AccountRef {
   name: string;
 }
 
-/** GET /risks (packages/functions/src/api/routes/risk.routes.ts): ranked open deals with their alerts. */
-export interface RiskAlert {
-  code: "stalled" | "no_activity" | "no_decision_maker" | "single_threaded" | "close_date_slipped" | "competitor_present" | "gate_missing";
-  severity: "high" | "medium" | "low";
-  message: { en: string; zh: string };
-  action: { en: string; zh: string; source: "gate" | "playbook" | "rule" };
-}
-export interface RiskList {
-  teamId: string;
-  deals: { opportunityId: string; score: number; alerts: RiskAlert[] }[];
-}
-
-/** GET /settings/currency: the reporting currency and units of it per unit of each other currency. */
-export interface CurrencyTable {
-  reportingCurrency: string;
-  rates: Record<string, number>;
-}
-
 /** What a gate refusal (422 gate_blocked) lists in `details.unmet` (packages/core/src/opportunity/gate.ts). */
 export interface UnmetRequirement {
   kind: "field" | "activity" | "role";
@@ -58,7 +40,7 @@ export function boardApi(api: ApiClient) {
     accounts: (teamId?: string) => api.listAll<AccountRef>("/accounts", { teamId }),
     members: (teamId: string) => api.listAll<TeamMember>("/users", { teamId }),
     teams: () => api.listAll<Team>("/teams"),
-    risks: (teamId?: string) => api.get<RiskList>("/risks", { teamId }),
+    dealRisks: (ids: readonly string[]) => api.get<DealRiskBatch>("/risks/deals", { ids: ids.join(",") }),
     currency: () => api.get<CurrencyTable>("/settings/currency"),
     moveDeal: (opportunityId: string, version: number, stage: string) =>
       api.patch<BoardDeal>(`/opportunities/${encodeURIComponent(opportunityId)}`, { version, stage }),

@@ -52,7 +52,7 @@ export function BoardView({ pipeline, teamId, filters, ownerName }: BoardViewPro
   const { t: tc, locale } = useI18n();
   const { me } = useSession();
   const board = useBoard(pipeline, teamId);
-  const { accountNames, alertsByDeal, rates, pending, failures, conflict, lastMove, move, dismissFailure } = board;
+  const { accountNames, rates, pending, failures, conflict, lastMove, move, dismissFailure } = board;
   const [activeId, setActiveId] = useState<string | null>(null);
 
   const stageOptions = useMemo<StageOption[]>(() => pipeline.stages.map((s) => ({ key: s.key, label: stageName(s, locale) })), [pipeline.stages, locale]);
@@ -117,7 +117,6 @@ export function BoardView({ pipeline, teamId, filters, ownerName }: BoardViewPro
     deal,
     accountName: accountNames.get(deal.accountId),
     ownerName: ownerName(deal.ownerId),
-    alerts: alertsByDeal.get(deal.opportunityId),
     dueAt: stageDueAt(deal.stageEnteredAt, slaOf.get(deal.stage)),
     overdue: !!deal.expectedCloseDate && deal.expectedCloseDate < today,
     stageOptions,

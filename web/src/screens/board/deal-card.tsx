@@ -8,8 +8,8 @@ import { Countdown } from "../../components/countdown.tsx";
 import { describeError } from "../../i18n/describe-error.ts";
 import { useI18n } from "../../i18n/use-i18n.ts";
 import { unmetFromError } from "../../model/board-summary.ts";
-import type { BoardDeal, RiskAlert } from "./board-api.ts";
-import type { MoveFailure } from "./use-board.ts";
+import type { BoardDeal } from "./board-api.ts";
+import { useDealAlerts, type MoveFailure } from "./use-board.ts";
 
 export interface StageOption {
   key: string;
@@ -20,7 +20,6 @@ export interface DealCardProps {
   deal: BoardDeal;
   accountName: string | undefined;
   ownerName: string | undefined;
-  alerts: readonly RiskAlert[] | undefined;
   /** When the deal's time in its stage runs out (stage SLA), if the stage has one. */
   dueAt: string | undefined;
   overdue: boolean;
@@ -77,10 +76,11 @@ interface ViewProps extends DealCardProps {
 const severityOrder = { high: 0, medium: 1, low: 2 } as const;
 
 /** What a card shows; the drag overlay renders it too, without the drag wiring. */
-export function DealCardView({ deal, accountName, ownerName, alerts, dueAt, overdue, stageOptions, movable, pending, failure, onMove, onDismissFailure, cardRef, cardProps, handleRef, handleProps, placeholder, overlay }: ViewProps) {
+export function DealCardView({ deal, accountName, ownerName, dueAt, overdue, stageOptions, movable, pending, failure, onMove, onDismissFailure, cardRef, cardProps, handleRef, handleProps, placeholder, overlay }: ViewProps) {
   const { t } = useTranslation("board");
   const { fmt, locale } = useI18n();
   const owner = ownerName ?? t("board.unassigned");
+  const alerts = useDealAlerts(deal.opportunityId);
   const shownAlerts = alerts ? [...alerts].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]) : [];
   const classes = ["deal-card", pending && "is-pending", placeholder && "is-placeholder", overlay && "is-overlay", failure && "has-failure", movable && "is-draggable"].filter(Boolean).join(" ");
   return (
@@ -119,7 +119,7 @@ export function DealCardView({ deal, accountName, ownerName, alerts, dueAt, over
       </div>
       <p className="deal-card__risks">
         {shownAlerts.slice(0, 2).map((a) => (
-          <span key={a.code} className={`risk-badge risk-badge--${a.severity}`} title={locale === "zh-CN" ? a.message.zh : a.message.en}>
+          <span key={a.code} className={`risk-badge risk-badge--${a.severity}`} data-risk={a.code} title={locale === "zh-CN" ? a.message.zh : a.message.en}>
             {t(`board.risk.${a.code}`)}
           </span>
         ))}

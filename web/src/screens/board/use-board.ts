@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { isApiError } from "../../api/api-error.ts";
+import type { ApiClient } from "../../api/api-client.ts";
+import type { RiskAlert } from "../../api/api-types.ts";
+import { batched } from "../../api/batch.ts";
 import { useSession } from "../../session/session-context.ts";
-import { boardApi, type BoardDeal, type BoardPipeline, type RiskAlert } from "./board-api.ts";
+import { boardApi, type BoardDeal, type BoardPipeline } from "./board-api.ts";
 
 export type MoveVia = "keyboard" | "pointer" | "menu";
 
@@ -20,7 +23,7 @@ export const boardKeys = {
   accounts: (teamId: string | undefined) => ["board", "accounts", teamId ?? "own"] as const,
   members: (teamId: string) => ["board", "members", teamId] as const,
   teams: ["board", "teams"] as const,
-  risks: (teamId: string | undefined) => ["board", "risks", teamId ?? "own"] as const,
+  risks: (opportunityId: string) => ["board", "risks", opportunityId] as const,
   currency: ["board", "currency"] as const,
 };
 
@@ -45,8 +48,31 @@ export function useOwners(teamId: string | undefined) {
   return other ? (query.data ?? []) : members;
 }
 
+/** One risk batcher per signed-in client: the cards mounted within 30 ms share a GET /risks/deals of up to 50 ids. */
+const riskLoaders = new WeakMap<ApiClient, (opportunityId: string) => Promise<RiskAlert[] | undefined>>();
+function riskLoader(api: ApiClient) {
+  let load = riskLoaders.get(api);
+  if (!load) {
+    const calls = boardApi(api);
+    const many = async (ids: string[]) => new Map((await calls.dealRisks(ids)).deals.map((d) => [d.opportunityId, d.alerts]));
+    load = batched(many, { max: 50, waitMs: 30 });
+    riskLoaders.set(api, load);
+  }
+  return load;
+}
+
 /**
- * Everything one pipeline's board shows: every open deal (all pages), account names, risk alerts and the currency
+ * A card's risk alerts, asked when the card is mounted: a column renders only the cards in view, so a board of
+ * 2,000 deals judges the few dozen on screen (and those scrolled to), never the whole team. Kept 5 minutes.
+ */
+export function useDealAlerts(opportunityId: string): readonly RiskAlert[] | undefined {
+  const { api } = useSession();
+  const query = useQuery({ queryKey: boardKeys.risks(opportunityId), queryFn: async () => (await riskLoader(api)(opportunityId)) ?? [], staleTime: 5 * minutes, retry: false });
+  return query.data;
+}
+
+/**
+ * Everything one pipeline's board shows: every open deal (all pages), account names and the currency
  * table; and the stage move: the card moves at once, the PATCH carries the version the user saw, and a refusal puts
  * the card back where it was with the reason.
  */
@@ -58,12 +84,9 @@ export function useBoard(pipeline: BoardPipeline, teamId: string | undefined) {
 
   const deals = useQuery({ queryKey: dealsKey, queryFn: () => calls.openDeals(pipeline.pipelineId, teamId) });
   const accounts = useQuery({ queryKey: boardKeys.accounts(teamId), queryFn: () => calls.accounts(teamId), staleTime: 5 * minutes });
-  // Risks judge every open deal on the server (a few Queries each): asked once the board is on screen, kept 5 minutes.
-  const risks = useQuery({ queryKey: boardKeys.risks(teamId), queryFn: () => calls.risks(teamId), enabled: deals.isSuccess, staleTime: 5 * minutes, retry: false });
   const currency = useQuery({ queryKey: boardKeys.currency, queryFn: () => calls.currency(), staleTime: 10 * minutes, retry: false });
 
   const accountNames = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.accountId, a.name])), [accounts.data]);
-  const alertsByDeal = useMemo(() => new Map<string, RiskAlert[]>((risks.data?.deals ?? []).filter((d) => d.alerts.length > 0).map((d) => [d.opportunityId, d.alerts])), [risks.data]);
 
   const [failures, setFailures] = useState<ReadonlyMap<string, MoveFailure>>(new Map());
   const [conflict, setConflict] = useState<MoveFailure | null>(null);
@@ -104,8 +127,8 @@ export function useBoard(pipeline: BoardPipeline, teamId: string | undefined) {
       const merged = { ...deal, ...saved };
       putDeal(merged);
       setLastMove({ deal: merged, via });
-      // The deal's alerts depend on its stage; the list refreshes quietly, the board does not wait for it.
-      void qc.invalidateQueries({ queryKey: boardKeys.risks(teamId) });
+      // The deal's alerts depend on its stage; they refresh quietly, the board does not wait for them.
+      void qc.invalidateQueries({ queryKey: boardKeys.risks(deal.opportunityId) });
     },
     onError: (error, { deal, toStage }) => {
       putDeal(deal);
@@ -138,7 +161,6 @@ export function useBoard(pipeline: BoardPipeline, teamId: string | undefined) {
   return {
     deals,
     accountNames,
-    alertsByDeal,
     rates: currency.data,
     pending,
     failures,
