@@ -16,7 +16,7 @@ describe("batched", () => {
   it("gathers the loads of one window into calls of at most `max` keys, each key asked once", async () => {
     const { calls, fetchMany } = source();
     const load = batched(fetchMany, { max: 2, waitMs: 5 });
-    const answers = await Promise.all(["a", "b", "a", "c", "gone"].map(load));
+    const answers = await Promise.all(["a", "b", "a", "c", "gone"].map((k) => load(k)));
     expect(answers).toEqual(["A", "B", "A", "C", undefined]);
     expect(calls).toEqual([["a", "b"], ["c", "gone"]]);
   });
@@ -35,5 +35,31 @@ describe("batched", () => {
     const [ok, bad] = await Promise.allSettled([load("fine"), load("bad")]);
     expect(ok).toEqual({ status: "fulfilled", value: "FINE" });
     expect(bad).toMatchObject({ status: "rejected", reason: { message: "boom" } });
+  });
+});
+
+describe("batched with abort signals", () => {
+  it("drops a load aborted before its call leaves, and asks its key only if another load still wants it", async () => {
+    const { calls, fetchMany } = source();
+    const load = batched(fetchMany, { max: 50, waitMs: 5 });
+    const [gone, kept, wanted] = [new AbortController(), new AbortController(), new AbortController()];
+    const loads = [load("scrolled-past", gone.signal), load("shared", kept.signal), load("shared"), load("visible", wanted.signal)];
+    gone.abort();
+    kept.abort();
+    const settled = await Promise.allSettled(loads);
+    expect(settled.map((r) => r.status)).toEqual(["rejected", "rejected", "fulfilled", "fulfilled"]);
+    expect(calls).toEqual([["shared", "visible"]]);
+  });
+
+  it("makes no call when every load of the window was aborted, and refuses an already aborted signal", async () => {
+    const { calls, fetchMany } = source();
+    const load = batched(fetchMany, { max: 50, waitMs: 5 });
+    const c = new AbortController();
+    const pending = load("a", c.signal);
+    c.abort();
+    await expect(pending).rejects.toBeDefined();
+    await expect(load("b", c.signal)).rejects.toBeDefined();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
+type Waiter<V> = { resolve(v: V | undefined): void; reject(e: unknown): void };
+
 /**
  * Gathers the single-key loads made within `waitMs` (the cards a render mounts, or a scroll's worth) into calls
  * of at most `max` keys each, the way DataLoader does. `fetchMany` answers a map; a key it leaves out resolves to
- * `undefined`, and a failed call rejects every load of that call.
+ * `undefined`, and a failed call rejects every load of that call. A load whose signal aborts before the call
+ * leaves (a card scrolled past and unmounted) is dropped, and its key is not asked unless another load wants it.
  */
 export function batched<V>(fetchMany: (keys: string[]) => Promise<ReadonlyMap<string, V>>, opts: { max: number; waitMs: number }) {
-  let queue = new Map<string, { resolve(v: V | undefined): void; reject(e: unknown): void }[]>();
+  let queue = new Map<string, Waiter<V>[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function flush() {
@@ -22,9 +25,27 @@ export function batched<V>(fetchMany: (keys: string[]) => Promise<ReadonlyMap<st
     }
   }
 
-  return (key: string) =>
+  function drop(key: string, waiter: Waiter<V>) {
+    const left = (queue.get(key) ?? []).filter((w) => w !== waiter);
+    if (left.length) queue.set(key, left);
+    else queue.delete(key);
+  }
+
+  return (key: string, signal?: AbortSignal) =>
     new Promise<V | undefined>((resolve, reject) => {
-      queue.set(key, [...(queue.get(key) ?? []), { resolve, reject }]);
+      if (signal?.aborted) return reject(signal.reason);
+      const waiter: Waiter<V> = { resolve, reject };
+      queue.set(key, [...(queue.get(key) ?? []), waiter]);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          // Only while still queued: once the call has left, its answer is simply not used.
+          if (!queue.get(key)?.includes(waiter)) return;
+          drop(key, waiter);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
       timer ??= setTimeout(flush, opts.waitMs);
     });
 }
