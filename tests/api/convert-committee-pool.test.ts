@@ -145,6 +145,51 @@ describe("buying committee and competitors", () => {
     expect(twice).toMatchObject({ status: 422, body: { code: "duplicate_contact", field: "contacts.1.contactId" } });
   });
 
+  it("sets, changes and clears a reports-to link (null removes it, audited); a bad value is still refused", async () => {
+    const intern = (await api.call("POST", "/contacts", { token: rep, body: { accountId: deal.accountId, name: "Intern Li", title: "Intern" } })).body;
+    expect(intern.reportsToContactId).toBeUndefined();
+    const set = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: intern.version, reportsToContactId: people.eng } });
+    expect(set).toMatchObject({ status: 200, body: { reportsToContactId: people.eng } });
+    const changed = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: set.body.version, reportsToContactId: people.cto } });
+    expect(changed).toMatchObject({ status: 200, body: { reportsToContactId: people.cto } });
+
+    const cleared = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: changed.body.version, reportsToContactId: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.version).toBe(changed.body.version + 1);
+    expect(cleared.body).not.toHaveProperty("reportsToContactId");
+    const read = await api.call("GET", `/contacts/${intern.contactId}`, { token: rep });
+    expect(read.body).not.toHaveProperty("reportsToContactId");
+    expect(read.body).toMatchObject({ name: "Intern Li", title: "Intern", version: cleared.body.version });
+    const graph = (await api.call("GET", `/opportunities/${deal.opportunityId}/committee`, { token: rep })).body;
+    expect(graph.edges.filter((e: { from: string }) => e.from === intern.contactId)).toEqual([]);
+
+    const audit = (await api.call("GET", `/audit?recordType=contact&recordId=${intern.contactId}`, { token: manager })).body.items as { action: string; changes: unknown[] }[];
+    expect(audit.flatMap((e) => e.changes)).toContainEqual({ field: "reportsToContactId", old: people.cto, new: null });
+    const updated = api.events.filter((e) => e.name === "contact.updated" && e.data.contactId === intern.contactId);
+    expect(updated.at(-1)?.data.changes).toEqual([{ field: "reportsToContactId", old: people.cto, new: null }]);
+
+    // Clearing again changes nothing; a stale version, an empty id, a wrong type and another account's contact are refused.
+    const again = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: cleared.body.version, reportsToContactId: null } });
+    expect(again).toMatchObject({ status: 200, body: { version: cleared.body.version } });
+    expect((await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: changed.body.version, reportsToContactId: null } })).status).toBe(409);
+    const empty = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: cleared.body.version, reportsToContactId: "" } });
+    expect(empty).toMatchObject({ status: 400, body: { field: "reportsToContactId" } });
+    const wrongType = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: cleared.body.version, reportsToContactId: 42 } });
+    expect(wrongType).toMatchObject({ status: 400, body: { field: "reportsToContactId" } });
+    const elsewhere = (await api.call("POST", "/accounts", { token: rep, body: { name: `Elsewhere ${run}` } })).body;
+    const stranger = (await api.call("POST", "/contacts", { token: rep, body: { accountId: elsewhere.accountId, name: "Stranger Zhou" } })).body;
+    const foreign = await api.call("PATCH", `/contacts/${intern.contactId}`, { token: rep, body: { version: cleared.body.version, reportsToContactId: stranger.contactId } });
+    expect(foreign).toMatchObject({ status: 422, body: { code: "invalid_reports_to" } });
+    // Only the record's writers may clear it: chen.jie neither owns nor works on li.na's contact.
+    expect((await api.call("PATCH", `/contacts/${people.cto}`, { token: rep3, body: { version: 1, reportsToContactId: null } })).status).toBe(403);
+    expect((await api.call("POST", "/contacts", { token: rep, body: { accountId: deal.accountId, name: "No boss", reportsToContactId: null } })).status).toBe(400);
+
+    const doc = (await api.call("GET", "/openapi.json")).body;
+    const body = doc.paths["/contacts/{id}"].patch.requestBody.content["application/json"].schema;
+    const field = (body.$ref ? doc.components.schemas[body.$ref.split("/").pop()] : body).properties.reportsToContactId;
+    expect(field).toMatchObject({ type: ["string", "null"], description: expect.stringMatching(/null removes the link/) });
+  });
+
   it("adds, replaces and removes competitors by name", async () => {
     let current = (await api.call("GET", `/opportunities/${deal.opportunityId}`, { token: rep })).body;
     const added = await api.call("POST", `/opportunities/${deal.opportunityId}/competitors`, { token: rep, body: { version: current.version, name: "Salesforce", pricePosition: "higher" } });

@@ -3,7 +3,11 @@ import type { EntityItem } from "electrodb";
 import { UnprocessableError } from "../errors.ts";
 import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
-import { canRead, listTeam } from "../records/access.ts";
+import { assertWritable, canRead, listTeam } from "../records/access.ts";
+import { transact } from "../db/transact.ts";
+import { diff } from "../records/diff.ts";
+import { plannedUpdate, staleVersion } from "../records/record-plan.ts";
+import { assertAssignableOwner } from "../user/user.ts";
 import { createRecord, getRecord, type RecordKind } from "../records/record-writer.ts";
 import { initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
 import { email, phone, shortText, versionField, parse } from "../records/schema.ts";
@@ -22,7 +26,14 @@ const contactFields = {
   ownerId: z.string().min(1).optional(),
 };
 export const createContactSchema = z.object({ ...contactFields, accountId: z.string().min(1) }).strict();
-export const updateContactSchema = z.object({ ...versionField, ...z.object(contactFields).partial().shape }).strict();
+/** An update may also clear the reports-to link: `reportsToContactId: null` removes the attribute ("reports to nobody"). */
+export const updateContactSchema = z
+  .object({
+    ...versionField,
+    ...z.object(contactFields).partial().shape,
+    reportsToContactId: z.string().min(1).nullable().optional().describe("The contact's manager at the same account; null removes the link"),
+  })
+  .strict();
 export const listContactsQuery = z.object({ accountId: z.string().optional(), q: z.string().max(100).optional(), teamId: z.string().optional() });
 
 /** A record that names an account must name one the caller can see; it then lives in that account's team. */
@@ -50,12 +61,34 @@ export async function createContact(ctx: Ctx, raw: z.input<typeof createContactS
 
 export const getContact = (ctx: Ctx, contactId: string) => readOwned<Contact>(ctx, contactKind, contactId);
 
+const contactKeyFields = ["accountId", "teamId", "name"] as const;
+
 export async function updateContact(ctx: Ctx, contactId: string, raw: z.input<typeof updateContactSchema>): Promise<Contact> {
-  const input = parse(updateContactSchema, raw);
-  return updateOwned<Contact>(ctx, contactKind, contactId, input, {
-    keyFields: ["accountId", "teamId", "name"],
+  const { reportsToContactId, ...rest } = parse(updateContactSchema, raw);
+  if (reportsToContactId === null) return clearReportsTo(ctx, contactId, rest);
+  return updateOwned<Contact>(ctx, contactKind, contactId, { ...rest, ...(reportsToContactId !== undefined && { reportsToContactId }) }, {
+    keyFields: contactKeyFields,
     validate: (current, patch) => assertReportsTo(ctx, current.accountId, patch.reportsToContactId as string | undefined, contactId),
   });
+}
+
+/**
+ * The update path of `updateOwned` (write access, owner check, version, audit, `contact.updated`) for a patch
+ * that also removes the reports-to link: the attribute is deleted (not set to null), and the audit entry records
+ * the change as `{ field: "reportsToContactId", old: <manager>, new: null }`. Clearing a link that is not there
+ * (with nothing else to change) changes nothing.
+ */
+async function clearReportsTo(ctx: Ctx, contactId: string, input: { version: number } & Record<string, unknown>): Promise<Contact> {
+  const current = assertWritable(ctx.actor, contactKind.type, contactId, (await getRecord(ctx.db, contactKind, contactId)) as Contact | null);
+  const { version, ...patch } = input;
+  if (current.version !== version) throw staleVersion(contactKind, contactId, current.version);
+  if (typeof patch.ownerId === "string" && patch.ownerId !== current.ownerId) await assertAssignableOwner(ctx, current.teamId, patch.ownerId);
+  const remove = current.reportsToContactId !== undefined ? ["reportsToContactId"] : [];
+  if (remove.length === 0 && diff(current, patch).length === 0) return current;
+  const plan = plannedUpdate(ctx, contactKind, current, version, patch, { at: ctx.clock.now().toISOString(), keyFields: contactKeyFields, remove });
+  await transact(ctx.db, plan.writes);
+  await ctx.publisher.publish(plan.events);
+  return plan.record as Contact;
 }
 
 export async function listContacts(ctx: Ctx, q: z.infer<typeof listContactsQuery> & { limit: number; cursor?: string | undefined }) {
