@@ -8,7 +8,8 @@ interface Props {
   editable: boolean;
   onChange(contactId: string, patch: Partial<CommitteeMember>): void;
   onRemove(contactId: string): void;
-  onReportsTo(contactId: string, managerId: string): void;
+  /** `managerId: null` removes the link ("reports to nobody"). */
+  onReportsTo(contactId: string, managerId: string | null): void;
 }
 
 /** The committee as a plain list: the accessible alternative to the map, and what a phone shows. */
@@ -35,8 +36,8 @@ export function CommitteeList({ committee, editable, onChange, onRemove, onRepor
             {editable ? (
               <label className="field committee-list__boss">
                 <span className="field__label">{t("deal.committee.reportsTo")}</span>
-                <select aria-label={t("deal.committee.reportsToOf", { name: who })} value={boss ?? ""} onChange={(e) => e.target.value && onReportsTo(n.contactId, e.target.value)}>
-                  <option value="" disabled>
+                <select aria-label={t("deal.committee.reportsToOf", { name: who })} value={boss ?? ""} onChange={(e) => onReportsTo(n.contactId, e.target.value || null)}>
+                  <option value="">
                     {t("deal.committee.nobody")}
                   </option>
                   {committee.nodes

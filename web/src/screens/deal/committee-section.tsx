@@ -33,9 +33,10 @@ export function CommitteeSection({ deal }: { deal: Deal }) {
   const members = committee.data ? membersOf(committee.data) : [];
   const change = (contactId: string, patch: Partial<CommitteeMember>) => save.mutate(members.map((m) => (m.contactId === contactId ? { ...m, ...patch } : m)));
   const remove = (contactId: string) => save.mutate(members.filter((m) => m.contactId !== contactId));
-  const connect = (contactId: string, managerId: string) => {
+  /** `contactId` now reports to `managerId`, or to nobody when it is null. */
+  const connect = (contactId: string, managerId: string | null) => {
     const contact = contacts.data?.find((c) => c.contactId === contactId);
-    if (contact && contactId !== managerId) reportsTo.mutate({ contact, managerId });
+    if (contact && contactId !== managerId && (contact.reportsToContactId ?? null) !== managerId) reportsTo.mutate({ contact, managerId });
   };
 
   return (
@@ -63,7 +64,7 @@ export function CommitteeSection({ deal }: { deal: Deal }) {
         <ErrorState title={t("deal.committee.error")} error={committee.error} onRetry={() => void committee.refetch()} />
       ) : shown === "map" ? (
         <Suspense fallback={<LoadingState label={t("deal.committee.loading")} />}>
-          <CommitteeMap committee={committee.data} editable={open} onConnect={connect} onChange={change} onRemove={remove} />
+          <CommitteeMap committee={committee.data} editable={open} onConnect={connect} onDisconnect={(contactId) => connect(contactId, null)} onChange={change} onRemove={remove} />
         </Suspense>
       ) : (
         <CommitteeList committee={committee.data} editable={open} onChange={change} onRemove={remove} onReportsTo={connect} />

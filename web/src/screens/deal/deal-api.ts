@@ -135,10 +135,13 @@ export function dealApi(api: ApiClient) {
     update: (id: string, version: number, patch: DealPatch) => api.patch<Deal>(deal(id), { version, ...patch }),
     putCommittee: (id: string, version: number, contacts: CommitteeMember[]) => api.put<Committee>(`${deal(id)}/committee`, { version, contacts }),
     createContact: (body: { accountId: string; name: string; title?: string }) => api.post<Contact>("/contacts", body),
-    setReportsTo: (contact: Contact, managerId: string) => api.patch<Contact>(`/contacts/${enc(contact.contactId)}`, { version: contact.version, reportsToContactId: managerId }),
+    /** `managerId: null` removes the link (the contact then reports to nobody). */
+    setReportsTo: (contact: Contact, managerId: string | null) => api.patch<Contact>(`/contacts/${enc(contact.contactId)}`, { version: contact.version, reportsToContactId: managerId }),
     logActivity: (id: string, a: NewActivity) => api.post<{ activityId: string }>("/activities", { ...a, subjectType: "opportunity", subjectId: id }),
     addCompetitor: (id: string, version: number, c: Competitor) => api.post<Deal>(`${deal(id)}/competitors`, { version, ...c }),
     removeCompetitor: (id: string, version: number, name: string) => api.delete<Deal>(`${deal(id)}/competitors/${enc(name)}?version=${version}`),
+    addTeamMember: (id: string, version: number, userId: string) => api.post<Deal>(`${deal(id)}/members`, { version, userId }),
+    removeTeamMember: (id: string, version: number, userId: string) => api.delete<Deal>(`${deal(id)}/members/${enc(userId)}?version=${version}`),
     close: (id: string, version: number, input: CloseInput) => api.post<Deal>(`${deal(id)}/close`, { version, ...input }),
     reopen: (id: string, version: number, reason: string) => api.post<Deal>(`${deal(id)}/reopen`, { version, reason }),
   };

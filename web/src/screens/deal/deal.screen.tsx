@@ -13,6 +13,7 @@ import { CompetitorsSection } from "./competitors-section.tsx";
 import { dealKeys, type CloseOutcome, type Deal } from "./deal-api.ts";
 import { DealDetails } from "./deal-details.tsx";
 import { DealHeader } from "./deal-header.tsx";
+import { DealTeamSection } from "./deal-team-section.tsx";
 import { RisksSection, WinProbabilitySection } from "./insights-section.tsx";
 import { StageHistorySection } from "./stage-history-section.tsx";
 import { TimelineSection } from "./timeline-section.tsx";
@@ -65,6 +66,7 @@ function DealView({ deal }: { deal: Deal }) {
             const stage = pipeline.data?.stages.find((x) => x.key === key);
             return stage && stageName(stage, locale);
           }} />
+          <DealTeamSection deal={deal} />
           <RisksSection deal={deal} />
           <CompetitorsSection deal={deal} />
           <StageHistorySection deal={deal} pipeline={pipeline.data} />

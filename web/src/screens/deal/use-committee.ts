@@ -39,10 +39,24 @@ export function useCommittee(deal: Deal) {
     onSettled: () => void qc.invalidateQueries({ queryKey: ["deal", id] }),
   });
 
+  /** Sets (`managerId`) or clears (`null`) whom a contact reports to; the map and list change at once, undone if refused. */
   const reportsTo = useMutation({
-    mutationFn: ({ contact, managerId }: { contact: Contact; managerId: string }) => calls.setReportsTo(contact, managerId),
-    onMutate: () => setError(null),
-    onError: (err) => setError(errorText(err)),
+    mutationFn: ({ contact, managerId }: { contact: Contact; managerId: string | null }) => calls.setReportsTo(contact, managerId),
+    onMutate: async ({ contact, managerId }) => {
+      setError(null);
+      await qc.cancelQueries({ queryKey: dealKeys.committee(id) });
+      const before = qc.getQueryData<Committee>(dealKeys.committee(id));
+      if (before) {
+        const edges = before.edges.filter((e) => e.from !== contact.contactId);
+        qc.setQueryData<Committee>(dealKeys.committee(id), { ...before, edges: managerId ? [...edges, { from: contact.contactId, to: managerId, kind: "reports_to" }] : edges });
+      }
+      return { before };
+    },
+    onError: (err, _vars, ctx) => {
+      if (ctx?.before) qc.setQueryData(dealKeys.committee(id), ctx.before);
+      setError(errorText(err));
+    },
+    onSuccess: (saved) => qc.setQueryData<Contact[]>(dealKeys.contacts(deal.accountId), (list) => list?.map((c) => (c.contactId === saved.contactId ? saved : c))),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: dealKeys.committee(id) });
       void qc.invalidateQueries({ queryKey: dealKeys.contacts(deal.accountId) });
