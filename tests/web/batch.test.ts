@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { batched } from "../../web/src/api/batch.ts";
 
 /** A fetchMany that records its calls and answers every key but "gone" with the key upper-cased. */
@@ -27,6 +27,24 @@ describe("batched", () => {
     await load("a");
     await Promise.all([load("b"), load("c")]);
     expect(calls).toEqual([["a"], ["b", "c"]]);
+  });
+
+  it("waits while loads keep coming (a scroll), but no longer than maxWaitMs after the first", async () => {
+    vi.useFakeTimers();
+    try {
+      const { calls, fetchMany } = source();
+      const load = batched(fetchMany, { max: 50, waitMs: 30, maxWaitMs: 120 });
+      const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+      // A load every 10 ms, never a 30 ms pause: the 120 ms limit sends the first twelve, the rest go once it stops.
+      for (const k of keys) {
+        void load(k);
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      await vi.advanceTimersByTimeAsync(30);
+      expect(calls).toEqual([keys.slice(0, 12), keys.slice(12)]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a failed call rejects the loads it carried and no others", async () => {

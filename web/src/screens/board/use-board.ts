@@ -48,14 +48,17 @@ export function useOwners(teamId: string | undefined) {
   return other ? (query.data ?? []) : members;
 }
 
-/** One risk batcher per signed-in client: the cards mounted within 100 ms share a GET /risks/deals of up to 50 ids. */
+/**
+ * One risk batcher per signed-in client: cards mounted until 100 ms pass without a new one (a scroll settles; at
+ * most 1 s) share a GET /risks/deals of up to 50 ids.
+ */
 const riskLoaders = new WeakMap<ApiClient, (opportunityId: string, signal: AbortSignal) => Promise<RiskAlert[] | undefined>>();
 function riskLoader(api: ApiClient) {
   let load = riskLoaders.get(api);
   if (!load) {
     const calls = boardApi(api);
     const many = async (ids: string[]) => new Map((await calls.dealRisks(ids)).deals.map((d) => [d.opportunityId, d.alerts]));
-    load = batched(many, { max: 50, waitMs: 100 });
+    load = batched(many, { max: 50, waitMs: 100, maxWaitMs: 1000 });
     riskLoaders.set(api, load);
   }
   return load;
@@ -63,7 +66,7 @@ function riskLoader(api: ApiClient) {
 
 /**
  * A card's risk alerts, asked when the card is mounted: a column renders only the cards in view, so a board of
- * 2,000 deals judges the few dozen on screen, never the whole team. A card scrolled past within the batch window
+ * 2,000 deals judges the few dozen on screen, never the whole team. A card scrolled past before its batch leaves
  * unmounts, TanStack Query aborts its signal, and it is not asked at all. Kept 5 minutes.
  */
 export function useDealAlerts(opportunityId: string): readonly RiskAlert[] | undefined {
