@@ -144,6 +144,7 @@ export function leadsApi(api: ApiClient) {
       api.page<LeadRecord>("/leads", { status: q.status, ownerId: q.ownerId, cursor: q.cursor, limit: 100 }),
     pool: (cursor?: string) => api.page<PoolItem>("/pool", { type: "lead", cursor, limit: 100 }),
     claim: (leadId: string) => api.post<LeadRecord>("/pool/claim", { type: "lead", id: leadId }),
+    release: (leadId: string, version: number, reason?: string) => api.post<LeadRecord>(`/leads/${id(leadId)}/release`, { version, ...(reason && { reason }) }),
     lead: (leadId: string) => api.get<LeadRecord>(`/leads/${id(leadId)}`),
     score: (leadId: string) => api.get<LeadScoreView>(`/leads/${id(leadId)}/score`),
     touches: (leadId: string) => api.get<{ items: LeadTouch[] }>(`/leads/${id(leadId)}/touches`),

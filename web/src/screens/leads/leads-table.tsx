@@ -40,7 +40,7 @@ export function LeadsTable({ view, rows, onClaim, claiming }: LeadsTableProps) {
           {rows.map((lead) => (
             <tr key={lead.leadId} data-lead-id={lead.leadId}>
               <th scope="row" data-label={col("lead")}>
-                {view === "pool" ? <span className="lead-name">{lead.name}</span> : <Link className="lead-name" to={`/leads/${encodeURIComponent(lead.leadId)}`}>{lead.name}</Link>}
+                <Link className="lead-name" to={`/leads/${encodeURIComponent(lead.leadId)}`}>{lead.name}</Link>
                 {(lead.companyName || lead.email) && <span className="lead-sub">{[lead.companyName, lead.email].filter(Boolean).join(" · ")}</span>}
               </th>
               <td data-label={view === "pool" ? col("pooled") : col("sla")}>
