@@ -14,6 +14,13 @@ async function created(path: string, body: unknown): Promise<Record<string, any>
   return res.body;
 }
 const storedDeal = async () => (await api.call("GET", `/opportunities/${dealId}`, { token })).body;
+const storedContact = async (contactId: string) => (await api.call("GET", `/contacts/${contactId}`, { token })).body;
+/** The page's signed-in user becomes `email` (the token lives in sessionStorage; a reload keeps it). */
+async function switchUser(email: string) {
+  const other = await api.login(email);
+  await s.page.evaluate(`sessionStorage.setItem("dealflow.token", ${JSON.stringify(other)})`);
+  await s.page.reload();
+}
 
 /**
  * li.na's own account, two contacts (the buyer reports to the boss) and a deal moved to "Needs analysis" with an
@@ -94,6 +101,74 @@ describe("opportunity 360° view", () => {
       .toContainEqual(expect.objectContaining({ contactId: buyer.contactId, role: "decision_maker", attitude: "positive", onDeal: true }));
   });
 
+  it("clears a reports-to link in the list (— nobody —) and on the map (its ×), and the API no longer has it", async () => {
+    const { page } = s;
+    const committee = page.getByRole("region", { name: "Buying committee" });
+    await committee.getByRole("button", { name: "List" }).click();
+    const reportsTo = committee.getByRole("combobox", { name: `${buyer.name} reports to` });
+    expect(await reportsTo.locator("option:checked").textContent()).toBe(boss.name);
+    await reportsTo.selectOption({ label: "— nobody —" });
+    await expect.poll(async () => (await storedContact(buyer.contactId)).reportsToContactId).toBeUndefined();
+    expect(await reportsTo.inputValue()).toBe("");
+
+    // Linked again (through the API), then removed on the map.
+    const contact = await storedContact(buyer.contactId);
+    const relinked = await api.call("PATCH", `/contacts/${buyer.contactId}`, { token, body: { version: contact.version, reportsToContactId: boss.contactId } });
+    expect(relinked.status).toBe(200);
+    await page.reload();
+    const map = page.getByRole("region", { name: "Buying committee" }).getByRole("group", { name: "Committee map" });
+    // The map (a lazy chunk) draws its links once the people on it are measured.
+    await map.locator(".react-flow__edge").first().waitFor();
+    expect(await map.locator(".react-flow__edge").count()).toBe(1);
+    await map.getByRole("button", { name: `Remove the link: ${buyer.name} reports to ${boss.name}` }).click();
+    await expect.poll(() => map.locator(".react-flow__edge").count()).toBe(0);
+    await expect.poll(async () => (await storedContact(buyer.contactId)).reportsToContactId).toBeUndefined();
+    const graph = (await api.call("GET", `/opportunities/${dealId}/committee`, { token })).body;
+    expect(graph.edges).toEqual([]);
+    await expect.poll(() => map.locator(".react-flow__node").filter({ hasText: boss.name }).count()).toBe(0);
+  });
+
+  it("adds 王芳 to the deal team (panel and the API's teamMemberIds); a stale version is refused with the server's message and rolled back", async () => {
+    const { page } = s;
+    const wangFang = (await api.call("GET", "/me", { token: await api.login("wang.fang@dealflow.dev") })).body.userId as string;
+    const panel = page.getByRole("region", { name: "Deal team" });
+    const people = panel.getByRole("list", { name: "Deal team members" });
+    await expect.poll(() => people.getByRole("listitem").allTextContents()).toEqual(["李李娜Owner"]);
+
+    // Someone else saved the deal first: the add shows and then undoes itself, with the server's message.
+    const current = await storedDeal();
+    await api.call("PATCH", `/opportunities/${dealId}`, { token, body: { version: current.version, nextStep: "Changed elsewhere" } });
+    const form = panel.getByRole("form", { name: "Add a teammate to the deal" });
+    await form.getByRole("combobox", { name: "Teammate" }).selectOption({ label: "王芳" });
+    await form.getByRole("button", { name: "Add to deal team" }).click();
+    await panel.getByRole("alert").filter({ hasText: /^Not saved: .*changed by someone else/ }).waitFor();
+    await expect.poll(() => people.getByRole("listitem").count()).toBe(1);
+    expect((await storedDeal()).teamMemberIds ?? []).toEqual([]);
+
+    await form.getByRole("combobox", { name: "Teammate" }).selectOption({ label: "王芳" });
+    await form.getByRole("button", { name: "Add to deal team" }).click();
+    await expect.poll(async () => (await storedDeal()).teamMemberIds).toEqual([wangFang]);
+    await expect.poll(() => people.getByRole("listitem").allTextContents()).toEqual(["李李娜Owner", "王王芳Team member×"]);
+    expect(await panel.getByRole("alert").count()).toBe(0);
+    await shootBoth(page, "deal-team");
+  });
+
+  it("shows a rep who is not the owner the deal team without add or remove controls; back as the owner, removes 王芳", async () => {
+    const { page } = s;
+    await switchUser("chen.jie@dealflow.dev");
+    const panel = page.getByRole("region", { name: "Deal team" });
+    await expect.poll(() => panel.getByRole("list", { name: "Deal team members" }).getByRole("listitem").allTextContents()).toEqual(["李李娜Owner", "王王芳Team member"]);
+    expect(await panel.getByRole("button").count()).toBe(0);
+    expect(await panel.getByRole("combobox").count()).toBe(0);
+    await panel.getByText("Only the owner or a manager can change the deal team.").waitFor();
+
+    await switchUser("li.na@dealflow.dev");
+    const people = page.getByRole("region", { name: "Deal team" }).getByRole("list", { name: "Deal team members" });
+    await people.getByRole("button", { name: "Remove 王芳 from the deal team" }).click();
+    await expect.poll(() => people.getByRole("listitem").count()).toBe(1);
+    await expect.poll(async () => (await storedDeal()).teamMemberIds ?? []).toEqual([]);
+  });
+
   it("logs an activity mentioning 王芳: it stays in the timeline after a reload and she is notified", async () => {
     const { page } = s;
     const log = page.getByRole("form", { name: "Log an activity" });
@@ -103,7 +178,7 @@ describe("opportunity 360° view", () => {
     await notes.fill("Agreed the pilot scope. ");
     await notes.press("End");
     await notes.pressSequentially("@王");
-    await page.getByRole("option", { name: /王芳/ }).click();
+    await log.getByRole("option", { name: /王芳/ }).click();
     await notes.pressSequentially("please send the quote");
     expect(await notes.inputValue()).toBe("Agreed the pilot scope. @王芳 please send the quote");
     await log.getByRole("button", { name: "Log activity" }).click();
