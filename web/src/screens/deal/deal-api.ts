@@ -47,6 +47,12 @@ export interface Deal extends Opportunity {
   winningCompetitor?: string;
   closeNote?: string;
   stageHistory?: StageStay[];
+  /** Its stage SLA ran out (the deal-flow timer flagged it): it may be released to the team pool. */
+  stale?: boolean;
+  /** In the team pool (公海): no owner until a rep claims it. */
+  pooled?: boolean;
+  pooledAt?: string;
+  lastOwnerId?: string;
 }
 export interface GatedStage extends Stage {
   requiredFields?: string[];
@@ -142,6 +148,8 @@ export function dealApi(api: ApiClient) {
     removeCompetitor: (id: string, version: number, name: string) => api.delete<Deal>(`${deal(id)}/competitors/${enc(name)}?version=${version}`),
     addTeamMember: (id: string, version: number, userId: string) => api.post<Deal>(`${deal(id)}/members`, { version, userId }),
     removeTeamMember: (id: string, version: number, userId: string) => api.delete<Deal>(`${deal(id)}/members/${enc(userId)}?version=${version}`),
+    release: (id: string, version: number, reason?: string) => api.post<Deal>(`${deal(id)}/release`, { version, ...(reason && { reason }) }),
+    claim: (id: string) => api.post<Deal>("/pool/claim", { type: "opportunity", id }),
     close: (id: string, version: number, input: CloseInput) => api.post<Deal>(`${deal(id)}/close`, { version, ...input }),
     reopen: (id: string, version: number, reason: string) => api.post<Deal>(`${deal(id)}/reopen`, { version, reason }),
   };

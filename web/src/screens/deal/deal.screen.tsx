@@ -14,6 +14,7 @@ import { dealKeys, type CloseOutcome, type Deal } from "./deal-api.ts";
 import { DealDetails } from "./deal-details.tsx";
 import { DealHeader } from "./deal-header.tsx";
 import { DealTeamSection } from "./deal-team-section.tsx";
+import { PoolSection } from "./pool-section.tsx";
 import { RisksSection, WinProbabilitySection } from "./insights-section.tsx";
 import { StageHistorySection } from "./stage-history-section.tsx";
 import { TimelineSection } from "./timeline-section.tsx";
@@ -55,6 +56,7 @@ function DealView({ deal }: { deal: Deal }) {
       </Link>
       <DealHeader deal={deal} pipeline={pipeline.data} account={account.data} onClose={setClosing} onReopen={() => setReopening(true)} />
       {pipeline.isError && <ErrorState title={t("deal.pipelineError")} error={pipeline.error} onRetry={() => void pipeline.refetch()} />}
+      <PoolSection deal={deal} />
       <div className="deal-grid">
         <div className="deal-grid__main">
           <DealDetails deal={deal} />
