@@ -169,6 +169,47 @@ describe("opportunity 360° view", () => {
     await expect.poll(async () => (await storedDeal()).teamMemberIds ?? []).toEqual([]);
   });
 
+  it("offers release of a stale deal and claim of a pooled one, showing the server's refusal (the page is shown the flags: this stack cannot make a deal stale)", async () => {
+    const { page } = s;
+    // A deal goes stale only when the deal-flow timer's two-day grace runs out, and the stack's API has no way to
+    // flag one; so the page reads this deal flagged, while every write still goes to the real API, which refuses it.
+    const account = await created("/accounts", { name: `Browser test · pool account ${Date.now()}` });
+    const other = await created("/opportunities", { name: "Browser test · pool", accountId: account.accountId, amount: 1000, currency: "CNY" });
+    let flags: Record<string, unknown> = { stale: true };
+    await page.route(`**/opportunities/${other.opportunityId}`, async (route) => {
+      if (route.request().method() !== "GET") return route.continue();
+      try {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, json: { ...(await res.json()), ...flags } });
+      } catch {
+        // A reload or a page change cancelled the request in between: nothing is left to answer.
+      }
+    });
+    await page.goto(`${s.webUrl}/#/deals/${other.opportunityId}`);
+    const pool = page.getByRole("region", { name: "Team pool (公海)" });
+    await pool.getByRole("button", { name: "Release to team pool" }).click();
+    const dialog = page.getByRole("dialog", { name: "Release to the team pool" });
+    await dialog.getByLabel("Reason (optional)").fill("No budget this year");
+    await dialog.getByRole("button", { name: "Release", exact: true }).click();
+    await dialog.getByRole("alert").filter({ hasText: /^Not released: Only an open deal flagged stale/ }).waitFor();
+    const stored = (await api.call("GET", `/opportunities/${other.opportunityId}`, { token })).body;
+    expect(stored).toMatchObject({ ownerId: other.ownerId, version: other.version });
+    expect(stored.pooled).toBeFalsy();
+    await shootBoth(page, "deal-pool-release");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    flags = { pooled: true, pooledAt: new Date().toISOString(), lastOwnerId: other.ownerId, ownerId: undefined, stale: false };
+    await page.reload();
+    await page.getByText("Last owner: 李娜").waitFor();
+    expect(await page.locator(".deal-header__facts").textContent()).toContain("Unassigned");
+    await pool.getByRole("button", { name: "Claim" }).click();
+    await pool.getByRole("alert").filter({ hasText: /^Not claimed: This opportunity is not in the pool any more/ }).waitFor();
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await page.goto(`${s.webUrl}/#/deals/${dealId}`);
+    await page.getByRole("heading", { name: "Browser test · 360 view", level: 1 }).waitFor();
+    expect(await page.getByRole("region", { name: "Team pool (公海)" }).count()).toBe(0);
+  });
+
   it("logs an activity mentioning 王芳: it stays in the timeline after a reload and she is notified", async () => {
     const { page } = s;
     const log = page.getByRole("form", { name: "Log an activity" });
