@@ -3,11 +3,7 @@ import type { EntityItem } from "electrodb";
 import { UnprocessableError } from "../errors.ts";
 import type { Ctx } from "../records/context.ts";
 import { page } from "../records/list.ts";
-import { assertWritable, canRead, listTeam } from "../records/access.ts";
-import { transact } from "../db/transact.ts";
-import { diff } from "../records/diff.ts";
-import { plannedUpdate, staleVersion } from "../records/record-plan.ts";
-import { assertAssignableOwner } from "../user/user.ts";
+import { canRead, listTeam } from "../records/access.ts";
 import { createRecord, getRecord, type RecordKind } from "../records/record-writer.ts";
 import { initialOwner, readOwned, updateOwned, pageVisible } from "../records/owned-record.ts";
 import { email, phone, shortText, versionField, parse } from "../records/schema.ts";
@@ -61,34 +57,14 @@ export async function createContact(ctx: Ctx, raw: z.input<typeof createContactS
 
 export const getContact = (ctx: Ctx, contactId: string) => readOwned<Contact>(ctx, contactKind, contactId);
 
-const contactKeyFields = ["accountId", "teamId", "name"] as const;
-
 export async function updateContact(ctx: Ctx, contactId: string, raw: z.input<typeof updateContactSchema>): Promise<Contact> {
   const { reportsToContactId, ...rest } = parse(updateContactSchema, raw);
-  if (reportsToContactId === null) return clearReportsTo(ctx, contactId, rest);
-  return updateOwned<Contact>(ctx, contactKind, contactId, { ...rest, ...(reportsToContactId !== undefined && { reportsToContactId }) }, {
-    keyFields: contactKeyFields,
+  return updateOwned<Contact>(ctx, contactKind, contactId, { ...rest, ...(reportsToContactId && { reportsToContactId }) }, {
+    keyFields: ["accountId", "teamId", "name"],
+    // null clears the link: the attribute is deleted, not stored as null.
+    ...(reportsToContactId === null && { remove: ["reportsToContactId"] }),
     validate: (current, patch) => assertReportsTo(ctx, current.accountId, patch.reportsToContactId as string | undefined, contactId),
   });
-}
-
-/**
- * The update path of `updateOwned` (write access, owner check, version, audit, `contact.updated`) for a patch
- * that also removes the reports-to link: the attribute is deleted (not set to null), and the audit entry records
- * the change as `{ field: "reportsToContactId", old: <manager>, new: null }`. Clearing a link that is not there
- * (with nothing else to change) changes nothing.
- */
-async function clearReportsTo(ctx: Ctx, contactId: string, input: { version: number } & Record<string, unknown>): Promise<Contact> {
-  const current = assertWritable(ctx.actor, contactKind.type, contactId, (await getRecord(ctx.db, contactKind, contactId)) as Contact | null);
-  const { version, ...patch } = input;
-  if (current.version !== version) throw staleVersion(contactKind, contactId, current.version);
-  if (typeof patch.ownerId === "string" && patch.ownerId !== current.ownerId) await assertAssignableOwner(ctx, current.teamId, patch.ownerId);
-  const remove = current.reportsToContactId !== undefined ? ["reportsToContactId"] : [];
-  if (remove.length === 0 && diff(current, patch).length === 0) return current;
-  const plan = plannedUpdate(ctx, contactKind, current, version, patch, { at: ctx.clock.now().toISOString(), keyFields: contactKeyFields, remove });
-  await transact(ctx.db, plan.writes);
-  await ctx.publisher.publish(plan.events);
-  return plan.record as Contact;
 }
 
 export async function listContacts(ctx: Ctx, q: z.infer<typeof listContactsQuery> & { limit: number; cursor?: string | undefined }) {

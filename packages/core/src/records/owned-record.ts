@@ -29,13 +29,16 @@ export function creationTeam(ctx: Ctx, requested: string | undefined): string {
   return requested && ctx.actor.role === "admin" ? requested : ctx.actor.teamId;
 }
 
-/** The shared update path of owned records: write access, owner checks, version check, audit, events. */
+/**
+ * The shared update path of owned records: write access, owner checks, version check, audit, events. `remove`
+ * names attributes to delete (audited as old → null).
+ */
 export async function updateOwned<T extends Item>(
   ctx: Ctx,
   kind: RecordKind,
   id: string,
   input: { version: number } & Record<string, unknown>,
-  opts: { keyFields: readonly string[]; validate?: (current: T, patch: Record<string, unknown>) => Promise<void> | void; extra?: (r: UpdateResult) => TxWrite[]; events?: (r: UpdateResult) => DomainEvent[] },
+  opts: { keyFields: readonly string[]; remove?: readonly string[]; validate?: (current: T, patch: Record<string, unknown>) => Promise<void> | void; extra?: (r: UpdateResult) => TxWrite[]; events?: (r: UpdateResult) => DomainEvent[] },
 ): Promise<T> {
   const current = assertWritable(ctx.actor, kind.type, id, (await getRecord(ctx.db, kind, id)) as T | null);
   const { version, ...patch } = input;
@@ -43,8 +46,8 @@ export async function updateOwned<T extends Item>(
   if (current.pooled === true && patch.ownerId !== undefined) throw new UnprocessableError("pooled", `This ${kind.type} is in the team pool: claim it instead`, "ownerId");
   if (typeof patch.ownerId === "string" && patch.ownerId !== current.ownerId) await assertAssignableOwner(ctx, current.teamId, patch.ownerId);
   await opts.validate?.(current, patch);
-  const { keyFields, extra, events } = opts;
-  return (await updateRecord(ctx, kind, current, version, patch, { keyFields, ...(extra && { extra }), ...(events && { events }) })).record as T;
+  const { keyFields, remove, extra, events } = opts;
+  return (await updateRecord(ctx, kind, current, version, patch, { keyFields, ...(remove && { remove }), ...(extra && { extra }), ...(events && { events }) })).record as T;
 }
 
 /**

@@ -42,13 +42,15 @@ export async function updateRecord(
   current: Item,
   expectedVersion: number,
   patch: Item,
-  opts: { keyFields?: readonly string[]; extra?: (r: UpdateResult) => TxWrite[]; events?: (r: UpdateResult) => DomainEvent[] } = {},
+  opts: { keyFields?: readonly string[]; remove?: readonly string[]; extra?: (r: UpdateResult) => TxWrite[]; events?: (r: UpdateResult) => DomainEvent[] } = {},
 ): Promise<UpdateResult> {
   const id = String(current[kind.idField]);
   if (current.version !== expectedVersion) throw staleVersion(kind, id, current.version);
-  if (diff(current, patch).length === 0) return { record: current, changes: [], at: String(current.updatedAt) };
+  // Attributes to delete (a link cleared with null) count as changes only when the record has them.
+  const remove = (opts.remove ?? []).filter((f) => current[f] !== undefined);
+  if (diff(current, patch).length === 0 && remove.length === 0) return { record: current, changes: [], at: String(current.updatedAt) };
   const at = ctx.clock.now().toISOString();
-  const plan = plannedUpdate(ctx, kind, current, expectedVersion, patch, { at, keyFields: opts.keyFields ?? [] });
+  const plan = plannedUpdate(ctx, kind, current, expectedVersion, patch, { at, keyFields: opts.keyFields ?? [], remove });
   const result = { record: plan.record, changes: plan.changes, at };
   await transact(ctx.db, [...plan.writes, ...(opts.extra?.(result) ?? [])]);
   await ctx.publisher.publish([...plan.events, ...(opts.events?.(result) ?? [])]);
