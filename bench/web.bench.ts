@@ -31,7 +31,9 @@ export function firstLoadSizes(dist: string) {
  * `npm run bench:web`: the web client on the local runtime with DEALS open deals in one team's default pipeline
  * (the small demo seed, then bulk-written deals: bench/bulk-deals.ts). Prints JS shipped on first load (gzip), time to an interactive
  * board (navigation start → every column rendered and a card's drag handle focusable; p50 of 5 loads), and
- * drag-to-saved latency (mouse drop → PATCH answered and the card settled in its new column; p50/p95 of 20 moves).
+ * drag-to-saved latency (mouse drop → PATCH answered and the card settled in its new column; p50/p95 of 20 moves),
+ * frame intervals while the fullest column scrolls top to bottom at 400 px a frame (with the risk batches the
+ * cards scrolled into view ask for), and the risk reads behind the board and the dashboard, timed over HTTP.
  * Prints figures; asserts nothing about timings.
  */
 async function main() {
@@ -50,11 +52,13 @@ async function main() {
     if (!api || !web) throw new Error("no API or web endpoint");
     const login = await fetch(`${api}/auth/dev-login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "zhang.wei@dealflow.dev" }) });
     const { token } = (await login.json()) as { token: string };
-    const get = async (path: string) => (await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{ items: { stage: string }[]; cursor: string | null }>;
+    const get = async (path: string) => (await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{ items: { opportunityId: string; stage: string }[]; cursor: string | null }>;
     let open = 0;
+    const someIds: string[] = [];
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
       const page = await get(`/opportunities?status=open&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
       open += page.items.length;
+      if (someIds.length < 50) someIds.push(...page.items.slice(0, 50 - someIds.length).map((d) => d.opportunityId));
       cursor = page.cursor;
     }
 
@@ -98,6 +102,44 @@ async function main() {
       latency.push(Date.now() - dropped);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
+
+    // Scrolling the fullest column top to bottom, 400 px a frame: frame intervals, and the risk batches it asks.
+    const riskCalls: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/risks/deals") riskCalls.push(r.url());
+    });
+    // A script string, not a function: tsx's keepNames would wrap named helpers in a __name the page lacks.
+    const scroll = (await page.evaluate(`(async () => {
+      const columns = [...document.querySelectorAll(".stage-column__scroll")];
+      const el = columns.reduce((a, b) => (b.scrollHeight > a.scrollHeight ? b : a));
+      const intervals = [];
+      let last = await new Promise((r) => requestAnimationFrame(r));
+      for (let y = 0; y < el.scrollHeight - el.clientHeight; y += 400) {
+        el.scrollTop = y;
+        const t = await new Promise((r) => requestAnimationFrame(r));
+        intervals.push(t - last);
+        last = t;
+      }
+      return { intervals, height: el.scrollHeight };
+    })()`)) as { intervals: number[]; height: number };
+    await page.waitForLoadState("networkidle");
+    const frames = [...scroll.intervals].sort((a, b) => a - b);
+    const riskIds = riskCalls.reduce((n, u) => n + (new URL(u).searchParams.get("ids")?.split(",").length ?? 0), 0);
+
+    // The risk reads behind the board and the dashboard, timed from here once the page is idle.
+    const timed = async (path: string, times: number) => {
+      const ms: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const started = performance.now();
+        await get(path);
+        ms.push(performance.now() - started);
+      }
+      return ms.sort((a, b) => a - b);
+    };
+    const oneDeal = await timed(`/opportunities/${someIds[0]}/risks`, 10);
+    const batch = await timed(`/risks/deals?ids=${someIds.join(",")}`, 5);
+    const team = await timed("/risks", 1);
+
     latency.sort((a, b) => a - b);
     tti.sort((a, b) => a - b);
     console.log = quiet;
@@ -106,6 +148,10 @@ async function main() {
     console.log(`lazy screen chunks, gzip                     ${sizes.lazy.map((f) => `${f.file} ${kb(f.gzip)}`).join(", ")}`);
     console.log(`time to interactive board, ms p50 of ${LOADS}      ${percentile(tti, 50).toFixed(0)}  (min ${tti[0]?.toFixed(0)}, max ${tti.at(-1)?.toFixed(0)})`);
     console.log(`drag → saved, ms p50 / p95 of ${MOVES} moves     ${percentile(latency, 50).toFixed(0)} / ${percentile(latency, 95).toFixed(0)}  (PATCH answers: ${[...statuses].map(([k, v]) => `${v}× ${k}`).join(", ")})`);
+    console.log(`risks of one deal, ms p50 of 10                ${percentile(oneDeal, 50).toFixed(0)}`);
+    console.log(`risks of ${someIds.length} cards (/risks/deals), ms p50 of 5   ${percentile(batch, 50).toFixed(0)}`);
+    console.log(`the team's ranked risk list (/risks), ms       ${team[0]?.toFixed(0)}  (the dashboard's; the board never asks it)`);
+    console.log(`scroll a column (${frames.length} frames, ${Math.round(scroll.height / 202)} cards), frame ms p50 / p95 / max   ${percentile(frames, 50).toFixed(0)} / ${percentile(frames, 95).toFixed(0)} / ${frames.at(-1)?.toFixed(0)}  (risk batches asked: ${riskCalls.length}, ${riskIds} ids)`);
   } finally {
     console.log = quiet;
     await browser.close();
