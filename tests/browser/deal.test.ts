@@ -161,6 +161,11 @@ describe("opportunity 360° view", () => {
     expect(await panel.getByRole("button").count()).toBe(0);
     expect(await panel.getByRole("combobox").count()).toBe(0);
     await panel.getByText("Only the owner or a manager can change the deal team.").waitFor();
+    // Nor does the rest of the 360° view offer him a change the server would refuse: no close, move, edit or add.
+    expect(await page.getByRole("button", { name: "Mark won" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Move to / }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Edit Amount/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Add competitor" }).count()).toBe(0);
 
     await switchUser("li.na@dealflow.dev");
     const people = page.getByRole("region", { name: "Deal team" }).getByRole("list", { name: "Deal team members" });

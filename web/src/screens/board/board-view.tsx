@@ -20,7 +20,7 @@ import { describeError } from "../../i18n/describe-error.ts";
 import { stageName } from "../../i18n/stage-name.ts";
 import { useI18n } from "../../i18n/use-i18n.ts";
 import { filterDeals, groupByStage, stageDueAt, todayIsoDate, type BoardFilters } from "../../model/board-summary.ts";
-import { canMoveDeal } from "../../model/deal-permissions.ts";
+import { canWriteDeal } from "../../model/deal-permissions.ts";
 import { useSession } from "../../session/session-context.ts";
 import type { BoardDeal, BoardPipeline } from "./board-api.ts";
 import { DealCard, DealCardView, type StageOption } from "./deal-card.tsx";
@@ -120,7 +120,7 @@ export function BoardView({ pipeline, teamId, filters, ownerName }: BoardViewPro
     dueAt: stageDueAt(deal.stageEnteredAt, slaOf.get(deal.stage)),
     overdue: !!deal.expectedCloseDate && deal.expectedCloseDate < today,
     stageOptions,
-    movable: canMoveDeal(me, deal),
+    movable: canWriteDeal(me, deal),
     pending: pending.has(deal.opportunityId),
     failure: failures.get(deal.opportunityId),
     focusAfterMove: focusId === deal.opportunityId,

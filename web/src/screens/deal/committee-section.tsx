@@ -5,6 +5,7 @@ import type { CommitteeMember, Deal } from "./deal-api.ts";
 import { AddMemberForm } from "./add-member-form.tsx";
 import { CommitteeList } from "./committee-list.tsx";
 import { membersOf, useCommittee } from "./use-committee.ts";
+import { useDealEditable } from "./use-deal.ts";
 
 // The graph library loads only when the map is shown, so phones (which get the list) never fetch it.
 const CommitteeMap = lazy(async () => ({ default: (await import("./committee-map.tsx")).CommitteeMap }));
@@ -28,7 +29,7 @@ export function CommitteeSection({ deal }: { deal: Deal }) {
   const [view, setView] = useState<"map" | "list" | null>(null);
   const shown = view ?? (isWide ? "map" : "list");
   const { committee, contacts, save, reportsTo, createContact, error } = useCommittee(deal);
-  const open = deal.status === "open";
+  const editable = useDealEditable(deal);
 
   const members = committee.data ? membersOf(committee.data) : [];
   const change = (contactId: string, patch: Partial<CommitteeMember>) => save.mutate(members.map((m) => (m.contactId === contactId ? { ...m, ...patch } : m)));
@@ -64,12 +65,12 @@ export function CommitteeSection({ deal }: { deal: Deal }) {
         <ErrorState title={t("deal.committee.error")} error={committee.error} onRetry={() => void committee.refetch()} />
       ) : shown === "map" ? (
         <Suspense fallback={<LoadingState label={t("deal.committee.loading")} />}>
-          <CommitteeMap committee={committee.data} editable={open} onConnect={connect} onDisconnect={(contactId) => connect(contactId, null)} onChange={change} onRemove={remove} />
+          <CommitteeMap committee={committee.data} editable={editable} onConnect={connect} onDisconnect={(contactId) => connect(contactId, null)} onChange={change} onRemove={remove} />
         </Suspense>
       ) : (
-        <CommitteeList committee={committee.data} editable={open} onChange={change} onRemove={remove} onReportsTo={connect} />
+        <CommitteeList committee={committee.data} editable={editable} onChange={change} onRemove={remove} onReportsTo={connect} />
       )}
-      {open && committee.data && (
+      {editable && committee.data && (
         <AddMemberForm
           contacts={contacts.data ?? []}
           onDeal={new Set(members.map((m) => m.contactId))}

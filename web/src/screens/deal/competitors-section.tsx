@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/status-views.tsx";
 import type { Competitor, Deal } from "./deal-api.ts";
-import { useDealApi, useDealWrite } from "./use-deal.ts";
+import { useDealApi, useDealEditable, useDealWrite } from "./use-deal.ts";
 
 const positions = ["lower", "similar", "higher"] as const;
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -15,7 +15,7 @@ export function CompetitorsSection({ deal }: { deal: Deal }) {
   const [position, setPosition] = useState<Competitor["pricePosition"] | "">("");
   const add = useDealWrite<Competitor>(deal.opportunityId, (d, c) => calls.addCompetitor(d.opportunityId, d.version, c), (d, c) => ({ ...d, competitors: [...(d.competitors ?? []).filter((x) => !same(x.name, c.name)), c] }));
   const remove = useDealWrite<string>(deal.opportunityId, (d, n) => calls.removeCompetitor(d.opportunityId, d.version, n), (d, n) => ({ ...d, competitors: (d.competitors ?? []).filter((x) => !same(x.name, n)) }));
-  const open = deal.status === "open";
+  const editable = useDealEditable(deal);
   const list = deal.competitors ?? [];
   const error = add.error ?? remove.error;
 
@@ -46,7 +46,7 @@ export function CompetitorsSection({ deal }: { deal: Deal }) {
                 {c.name}
                 {c.pricePosition && <span className="muted"> · {t(`deal.competitors.price.${c.pricePosition}`)}</span>}
               </span>
-              {open && (
+              {editable && (
                 <button type="button" className="deal-chip__remove" aria-label={t("deal.competitors.remove", { name: c.name })} onClick={() => remove.mutate(c.name)}>
                   ×
                 </button>
@@ -55,7 +55,7 @@ export function CompetitorsSection({ deal }: { deal: Deal }) {
           ))}
         </ul>
       )}
-      {open && (
+      {editable && (
         <form className="deal-inline-form" onSubmit={submit}>
           <label className="field">
             <span className="field__label">{t("deal.competitors.name")}</span>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-i18n.ts";
 import type { Deal, DealPatch } from "./deal-api.ts";
 import { InlineField, type FieldInput } from "./inline-field.tsx";
-import { useDealApi, useDealWrite } from "./use-deal.ts";
+import { useDealApi, useDealEditable, useDealWrite } from "./use-deal.ts";
 
 type Key = "name" | "amount" | "currency" | "expectedCloseDate" | "priority" | "probability" | "nextStep" | "needs" | "budget" | "decisionProcess";
 const currencies = ["CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD"];
@@ -18,7 +18,7 @@ export function DealDetails({ deal }: { deal: Deal }) {
   const { fmt } = useLocale();
   const calls = useDealApi();
   const write = useDealWrite<DealPatch>(deal.opportunityId, (d, patch) => calls.update(d.opportunityId, d.version, patch), (d, patch) => ({ ...d, ...patch }));
-  const open = deal.status === "open";
+  const editable = useDealEditable(deal);
   const fields: { key: Key; display: string; input: FieldInput }[] = [
     { key: "name", display: deal.name, input: { kind: "text" } },
     { key: "amount", display: fmt.money(deal.amount, deal.currency), input: { kind: "number" } },
@@ -44,7 +44,7 @@ export function DealDetails({ deal }: { deal: Deal }) {
       )}
       <dl className="deal-details">
         {fields.map((f) => (
-          <InlineField key={f.key} label={t(`deal.field.${f.key}`)} display={f.display} value={raw(f.key)} input={f.input} disabled={!open} onSave={(v) => write.mutate(toPatch(f.key, v))} />
+          <InlineField key={f.key} label={t(`deal.field.${f.key}`)} display={f.display} value={raw(f.key)} input={f.input} disabled={!editable} onSave={(v) => write.mutate(toPatch(f.key, v))} />
         ))}
       </dl>
     </section>

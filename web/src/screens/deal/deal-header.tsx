@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-i18n.ts";
 import { stageName } from "../../i18n/stage-name.ts";
 import { useSession } from "../../session/session-context.ts";
+import { canWriteDeal } from "../../model/deal-permissions.ts";
 import { dealKeys, type Account, type Deal, type DealPipeline } from "./deal-api.ts";
 import { useDealApi } from "./use-deal.ts";
 import { StagePath } from "./stage-path.tsx";
@@ -19,9 +20,11 @@ interface Props {
 export function DealHeader({ deal, pipeline, account, onClose, onReopen }: Props) {
   const { t } = useTranslation("deal");
   const { fmt, locale } = useLocale();
-  const { memberName } = useSession();
+  const { me, memberName } = useSession();
   const stage = pipeline?.stages.find((s) => s.key === deal.stage);
   const open = deal.status === "open";
+  // Closing and reopening are writes: offered to whoever may write the deal (the server judges).
+  const mayWrite = canWriteDeal(me, deal);
   const calls = useDealApi();
   const reasons = useQuery({ queryKey: dealKeys.lostReasons, queryFn: () => calls.lostReasons(), enabled: !open && !!deal.closeReason });
   const reason = reasons.data?.items.find((r) => r.key === deal.closeReason);
@@ -55,7 +58,7 @@ export function DealHeader({ deal, pipeline, account, onClose, onReopen }: Props
           </dl>
         </div>
         <div className="deal-header__actions">
-          {open ? (
+          {!mayWrite ? null : open ? (
             <>
               <button type="button" className="button" onClick={() => onClose("won")}>
                 {t("deal.close.won")}
@@ -75,7 +78,7 @@ export function DealHeader({ deal, pipeline, account, onClose, onReopen }: Props
         </div>
       </div>
       {pipeline && <StagePath deal={deal} pipeline={pipeline} />}
-      {pipeline && open && <StageGate deal={deal} pipeline={pipeline} />}
+      {pipeline && open && <StageGate deal={deal} pipeline={pipeline} movable={mayWrite} />}
       {!open && deal.closeReason && (
         <p className="muted">
           {t("deal.closedBecause", { reason: reasonLabel })}

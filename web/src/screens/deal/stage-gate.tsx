@@ -7,8 +7,11 @@ import { activityTypesThisStay, gateChecklist, type GateCheck } from "./gate-che
 import { useDealLabel } from "./deal-labels.ts";
 import { useDealApi, useDealWrite } from "./use-deal.ts";
 
-/** The current stage's playbook, what its gate asks before the deal may move on, and the move itself. */
-export function StageGate({ deal, pipeline }: { deal: Deal; pipeline: DealPipeline }) {
+/**
+ * The current stage's playbook, what its gate asks before the deal may move on, and the move itself (offered only
+ * when `movable`: the user may write the deal).
+ */
+export function StageGate({ deal, pipeline, movable }: { deal: Deal; pipeline: DealPipeline; movable: boolean }) {
   const { t } = useTranslation("deal");
   const { locale } = useLocale();
   const calls = useDealApi();
@@ -52,9 +55,11 @@ export function StageGate({ deal, pipeline }: { deal: Deal; pipeline: DealPipeli
               ))}
             </ul>
           )}
-          <button type="button" className="button button--primary" disabled={move.isPending} onClick={() => move.mutate(next.key)}>
-            {t("deal.moveNext", { stage: stageName(next, locale) })}
-          </button>
+          {movable && (
+            <button type="button" className="button button--primary" disabled={move.isPending} onClick={() => move.mutate(next.key)}>
+              {t("deal.moveNext", { stage: stageName(next, locale) })}
+            </button>
+          )}
           {move.error && (
             <p className="deal-error" role="alert">
               {move.error}

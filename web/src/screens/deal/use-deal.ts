@@ -2,12 +2,19 @@ import { useMemo, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../../i18n/describe-error.ts";
+import { canWriteDeal } from "../../model/deal-permissions.ts";
 import { useSession } from "../../session/session-context.ts";
 import { dealApi, dealKeys, type Deal, type DealApi } from "./deal-api.ts";
 
 export function useDealApi(): DealApi {
   const { api } = useSession();
   return useMemo(() => dealApi(api), [api]);
+}
+
+/** Whether the screen offers changes to this deal: it is open and the signed-in user may write it (the server judges). */
+export function useDealEditable(deal: Deal): boolean {
+  const { me } = useSession();
+  return deal.status === "open" && canWriteDeal(me, deal);
 }
 
 export function useDeal(id: string) {
