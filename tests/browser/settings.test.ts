@@ -10,7 +10,7 @@ let token: string;
 const api = stackApi();
 
 type Stage = { key: string; slaDays?: number; probability: number } & Record<string, unknown>;
-type Pipeline = { pipelineId: string; isDefault?: boolean; version: number; stages: Stage[] };
+type Pipeline = { pipelineId: string; name: string; isDefault?: boolean; version: number; stages: Stage[] };
 
 async function defaultPipeline(): Promise<Pipeline> {
   const res = await api.call("GET", "/pipelines?limit=200", { token });
@@ -149,6 +149,41 @@ describe("settings (admin)", () => {
     await s.page.setViewportSize({ width: 1280, height: 900 });
     expect(s.offLoopback).toEqual([]);
     expect(s.pageErrors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it("creates a team (a bad time zone refused beside its field), selects it, and gives it a copy of East's pipeline as its default", async () => {
+    const name = `Browser test team ${Date.now()}`;
+    const named = async () => ((await api.call("GET", "/teams?limit=200", { token })).body.items as { teamId: string; name: string; timezone?: string; regions?: string[] }[]).filter((x) => x.name === name);
+    await s.page.goto(`${s.webUrl}/#/settings/teams`);
+    const form = s.page.getByRole("form", { name: "New team" });
+    await form.getByLabel("Team name").fill(name);
+    await form.getByLabel("Time zone (IANA)").fill("Mars/Olympus");
+    await form.getByRole("button", { name: "New team" }).click();
+    await expect.poll(() => form.getByLabel("Time zone (IANA)").getAttribute("aria-invalid")).toBe("true");
+    expect(await named()).toEqual([]);
+
+    await form.getByLabel("Time zone (IANA)").fill("Asia/Shanghai");
+    await form.getByLabel("Regions (comma-separated)").fill("华南, HK");
+    await form.getByRole("button", { name: "New team" }).click();
+    await expect.poll(async () => (await named()).length).toBe(1);
+    const [team] = await named();
+    expect(team).toMatchObject({ timezone: "Asia/Shanghai" });
+    expect(team?.regions?.sort()).toEqual(["HK", "华南"]);
+    await expect.poll(() => s.page.url()).toContain(`team=${team!.teamId}`);
+
+    const east = await defaultPipeline();
+    await s.page.goto(`${s.webUrl}/#/settings/pipelines?team=${team!.teamId}`);
+    await s.page.getByText("This team has no pipeline yet.").waitFor();
+    const create = s.page.getByRole("form", { name: "New pipeline" });
+    await create.getByLabel("Pipeline name").fill("South B2B");
+    await create.getByLabel("Start from").selectOption({ label: `A copy of ${east.name} (华东销售一部 East China Sales, ${east.stages.length} stages)` });
+    expect(await create.getByRole("checkbox", { name: /default pipeline/ }).isChecked()).toBe(true);
+    await create.getByRole("button", { name: "New pipeline" }).click();
+    await s.page.getByRole("form", { name: "Stages of South B2B" }).waitFor();
+    const stored = (await api.call("GET", `/pipelines?teamId=${team!.teamId}`, { token })).body.items as Pipeline[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ name: "South B2B", isDefault: true, stages: east.stages.map((x) => expect.objectContaining({ key: x.key, probability: x.probability, slaDays: x.slaDays })) });
+    await shootBoth(s.page, "settings-new-pipeline");
   });
 });
 

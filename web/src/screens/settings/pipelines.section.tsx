@@ -5,12 +5,13 @@ import { isApiError } from "../../api/api-error.ts";
 import type { ForecastCategory } from "../../api/api-types.ts";
 import { EmptyState } from "../../components/status-views.tsx";
 import { useLocale } from "../../i18n/use-i18n.ts";
+import { useSession } from "../../session/session-context.ts";
 import {
   activityTypes, committeeRoles, forecastCategories, gateFields, type PipelineSettings, type StageSettings,
 } from "./settings-api.ts";
 import {
-  CheckGroup, numberOrUndefined, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, useFieldErrors,
-  useDraft, useSelectedTeam, useSettingsApi,
+  CheckGroup, numberOrUndefined, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, TeamPicker, TextField, useFieldErrors,
+  useDraft, useSelectedTeam, useSettingsApi, useTeams,
 } from "./settings-ui.tsx";
 
 /** A stage as the form edits it: numbers as typed, so the server judges what was typed. */
@@ -63,6 +64,7 @@ const fromDraft = (d: StageDraft): StageSettings => {
 
 export function PipelinesSection() {
   const { t } = useTranslation("settings");
+  const { me } = useSession();
   const api = useSettingsApi();
   const [teamId] = useSelectedTeam();
   const pipelines = useQuery({ queryKey: ["settings", "pipelines", teamId], queryFn: () => api.pipelines(teamId) });
@@ -98,7 +100,90 @@ export function PipelinesSection() {
           <PipelineEditor key={current.pipelineId} pipeline={current} teamId={teamId} />
         </>
       )}
+      {me.role === "admin" && pipelines.isSuccess && <NewPipeline teamId={teamId} isFirst={list.length === 0} onCreated={setChosen} />}
     </section>
+  );
+}
+
+/** A stage to start a pipeline from when no existing pipeline is copied: the admin names and adds the rest. */
+const firstStage = (name: string): StageSettings => ({ key: "stage_1", name, probability: 10, forecastCategory: "pipeline", requiredFields: [], requiredActivities: [], requiredRoles: [] });
+
+/**
+ * Admins create a pipeline for the team on screen, starting from a copy of any team's pipeline (its stages, gates,
+ * SLAs and playbook) or from one stage to build on; the new pipeline then opens in the stage editor.
+ */
+function NewPipeline({ teamId, isFirst, onCreated }: { teamId: string; isFirst: boolean; onCreated(pipelineId: string): void }) {
+  const { t } = useTranslation("settings");
+  const api = useSettingsApi();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const teams = useTeams();
+  // Every team's pipelines, to copy from (a new team has none of its own); admins may read them all.
+  const sources = useQuery({
+    queryKey: ["settings", "pipelines", "all", (teams.data ?? []).map((x) => x.teamId)],
+    enabled: teams.isSuccess,
+    queryFn: async () => (await Promise.all((teams.data ?? []).map(async (team) => (await api.pipelines(team.teamId)).map((p) => ({ team, p }))))).flat(),
+  });
+  const [name, setName] = useState("");
+  const [from, setFrom] = useState("");
+  const [isDefault, setIsDefault] = useState(isFirst);
+  const source = sources.data?.find((s) => s.p.pipelineId === from)?.p;
+  const create = useMutation({
+    mutationFn: () =>
+      api.createPipeline({
+        teamId,
+        name,
+        isDefault,
+        ...(source ? { allowSkip: source.allowSkip ?? false, stages: source.stages } : { stages: [firstStage(t("settings.pipelines.firstStage"))] }),
+      }),
+    onSuccess: (created) => {
+      setName("");
+      setFrom("");
+      setIsDefault(false);
+      onCreated(created.pipelineId);
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ["settings", "pipelines"] }),
+  });
+  const errors = useFieldErrors(create.error, "new-pipeline");
+  return (
+    <form
+      className="settings-form settings-card"
+      noValidate
+      aria-label={t("settings.pipelines.create")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate();
+      }}
+    >
+      <h3>{t("settings.pipelines.create")}</h3>
+      <div className="settings-grid">
+        <TextField id={`${id}-name`} label={t("settings.pipelines.newName")} field="name" errors={errors} value={name} onChange={setName} />
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-from`}>
+            {t("settings.pipelines.startFrom")}
+          </label>
+          <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
+            <option value="">{t("settings.pipelines.startBlank")}</option>
+            {(sources.data ?? []).map(({ team, p }) => (
+              <option key={p.pipelineId} value={p.pipelineId}>
+                {t("settings.pipelines.copyOf", { name: p.name, team: team.name, count: p.stages.length })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} />
+          {t("settings.pipelines.makeDefault")}
+        </label>
+      </div>
+      <div className="settings-actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? t("settings.saving") : t("settings.pipelines.create")}
+        </button>
+        <SaveStatus saving={create.isPending} saved={create.isSuccess} />
+      </div>
+      <SaveProblem error={create.error} shownFields={["name"]} />
+    </form>
   );
 }
 

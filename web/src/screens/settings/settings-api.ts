@@ -187,6 +187,8 @@ const enc = encodeURIComponent;
 export function settingsApi(api: ApiClient) {
   return {
     pipelines: (teamId?: string) => api.listAll<PipelineSettings>("/pipelines", { teamId }),
+    createPipeline: (body: { teamId: string; name: string; businessLine?: string; isDefault: boolean; allowSkip?: boolean; stages: StageSettings[] }) =>
+      api.post<PipelineSettings>("/pipelines", body),
     updatePipeline: (id: string, body: { version: number; stages?: StageSettings[]; name?: string; allowSkip?: boolean }) =>
       api.patch<PipelineSettings>(`/pipelines/${enc(id)}`, body),
 
@@ -200,6 +202,7 @@ export function settingsApi(api: ApiClient) {
       api.put<AssignmentSettings>("/settings/assignment", body),
 
     teams: () => api.listAll<TeamRecord>("/teams"),
+    createTeam: (body: { name: string; timezone?: string; regions?: string[] }) => api.post<TeamRecord>("/teams", body),
     users: (teamId?: string) => api.listAll<UserRecord>("/users", { teamId }),
     createUser: (body: { email: string; name: string; role: Role; teamId: string; capacity?: number }) => api.post<UserRecord>("/users", body),
     updateUser: (id: string, body: { version: number; role?: Role; teamId?: string; active?: boolean; capacity?: number }) =>

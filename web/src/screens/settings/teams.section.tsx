@@ -5,9 +5,10 @@ import { isApiError } from "../../api/api-error.ts";
 import type { Role } from "../../api/api-types.ts";
 import { EmptyState } from "../../components/status-views.tsx";
 import { useI18n } from "../../i18n/use-i18n.ts";
+import { useSession } from "../../session/session-context.ts";
 import type { SlaSettings, TeamRecord, UserRecord } from "./settings-api.ts";
 import {
-  joinList, numberOrUndefined, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, splitList, TeamPicker, useDraft, useFieldErrors,
+  joinList, numberOrUndefined, SaveProblem, SaveStatus, SectionHeader, SectionLoadError, SectionLoading, splitList, TeamPicker, TextField, useDraft, useFieldErrors,
   useSelectedTeam, useSettingsApi, useTeams,
 } from "./settings-ui.tsx";
 
@@ -15,6 +16,7 @@ const roles: Role[] = ["rep", "manager", "admin"];
 
 export function TeamsSection() {
   const { t } = useTranslation("settings");
+  const { me } = useSession();
   const api = useSettingsApi();
   const [teamId] = useSelectedTeam();
   const id = useId();
@@ -42,6 +44,7 @@ export function TeamsSection() {
       )}
       <AddUser teamId={teamId} teams={teams.data ?? []} />
       <TeamSla teamId={teamId} />
+      {me.role === "admin" && <NewTeam />}
     </section>
   );
 }
@@ -174,6 +177,53 @@ function AddUser({ teamId, teams }: { teamId: string; teams: TeamRecord[] }) {
         <SaveStatus saving={add.isPending} saved={add.isSuccess} />
       </div>
       <SaveProblem error={add.error} shownFields={["name", "email", "capacity"]} />
+    </form>
+  );
+}
+
+/** Admins add a team; it is selected at once, so its users, lead SLA and pipeline can be set up next. */
+function NewTeam() {
+  const { t } = useTranslation("settings");
+  const api = useSettingsApi();
+  const queryClient = useQueryClient();
+  const [, selectTeam] = useSelectedTeam();
+  const id = useId();
+  const empty = { name: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, regions: "" };
+  const [draft, setDraft] = useState(empty);
+  const create = useMutation({
+    mutationFn: () => {
+      const regions = splitList(draft.regions);
+      return api.createTeam({ name: draft.name, ...(draft.timezone.trim() && { timezone: draft.timezone.trim() }), ...(regions.length > 0 && { regions }) });
+    },
+    onSuccess: async (team) => {
+      setDraft(empty);
+      await queryClient.invalidateQueries({ queryKey: ["settings", "teams"] });
+      selectTeam(team.teamId);
+    },
+  });
+  const errors = useFieldErrors(create.error, "new-team");
+  return (
+    <form
+      className="settings-form settings-card"
+      noValidate
+      aria-label={t("settings.teams.create")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate();
+      }}
+    >
+      <h3>{t("settings.teams.create")}</h3>
+      <div className="settings-grid">
+        <TextField id={`${id}-n`} label={t("settings.teams.teamName")} field="name" errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+        <TextField id={`${id}-tz`} label={t("settings.teams.timezone")} field="timezone" errors={errors} value={draft.timezone} onChange={(timezone) => setDraft({ ...draft, timezone })} placeholder="Asia/Shanghai" />
+        <TextField id={`${id}-r`} label={t("settings.teams.regions")} field="regions" errors={errors} value={draft.regions} onChange={(regions) => setDraft({ ...draft, regions })} placeholder="华东, APAC" />
+      </div>
+      <div className="settings-actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? t("settings.saving") : t("settings.teams.create")}
+        </button>
+      </div>
+      <SaveProblem error={create.error} shownFields={["name", "timezone", "regions"]} />
     </form>
   );
 }
