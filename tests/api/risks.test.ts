@@ -84,7 +84,7 @@ describe("GET /opportunities/{id}/risks", () => {
     expect(body.alerts[1]).toMatchObject({ facts: { nextStage: "close", unmet: [{ kind: "field", key: "budget", stage: "qualify" }] }, action: { source: "gate", en: expect.stringContaining("Budget must be filled in") } });
   });
 
-  it("close dates: two slips counted from the audit trail, a date in the past is high", async () => {
+  it("close dates: two slips counted on the deal, a date in the past is high", async () => {
     expect((await dealRisks(ids.slipping as string)).body.alerts).toEqual([expect.objectContaining({ code: "close_date_slipped", severity: "medium", facts: { expectedCloseDate: "2030-03-31", inPast: false, slips: 2, slippedDays: 59 } })]);
     expect((await dealRisks(ids.overdue as string)).body.alerts).toEqual([expect.objectContaining({ code: "close_date_slipped", severity: "high", facts: expect.objectContaining({ inPast: true }) })]);
   });

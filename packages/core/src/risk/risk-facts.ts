@@ -35,22 +35,18 @@ async function nextGate(ctx: Ctx, pipeline: Pipeline, deal: Opportunity): Promis
 }
 
 /**
- * One deal's facts. Cost: one Query of the deal's activities (bySubject), one Query of its audit trail (byRecord,
- * for close-date slips) and, only when the next gate requires activities, gate.ts's own Query of the activities
- * of the current stay.
+ * One deal's facts. Cost: one Query of the deal's activities (bySubject) and, only when the next gate requires
+ * activities, gate.ts's own Query of the activities of the current stay. Close-date slips ride on the deal.
  */
 export async function loadDealFacts(ctx: Ctx, deal: Opportunity, pipeline: Pipeline, norms: ReadonlyMap<string, StageNorm>, now: Date): Promise<DealFacts> {
-  const [activities, audit, gate] = await Promise.all([
+  const [activities, gate] = await Promise.all([
     ctx.db.entities.activity.query.bySubject({ subjectType: "opportunity", subjectId: deal.opportunityId }).go({ pages: "all" }),
-    ctx.db.entities.audit.query.byRecord({ recordType: "opportunity", recordId: deal.opportunityId }).go({ pages: "all" }),
     nextGate(ctx, pipeline, deal),
   ]);
-  const closeDateChanges = audit.data.flatMap((e) => (e.changes ?? []).filter((c) => c.field === "expectedCloseDate").map((c) => ({ at: e.at, old: c.old, new: c.new })));
   return {
     deal,
     stages: pipeline.stages,
     activities: activities.data,
-    closeDateChanges: closeDateChanges.sort((a, b) => a.at.localeCompare(b.at)),
     norm: norms.get(deal.stage) ?? null,
     gate,
     now: now.toISOString(),

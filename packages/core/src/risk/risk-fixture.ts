@@ -22,7 +22,6 @@ export function facts(deal: Partial<RiskDeal> = {}, more: Partial<DealFacts> = {
     },
     stages,
     activities: [{ type: "call", occurredAt: daysAgo(1) }],
-    closeDateChanges: [],
     norm: { days: 4, source: "history", stays: 5 },
     gate: { nextStage: "analysis", unmet: [] },
     now: NOW,

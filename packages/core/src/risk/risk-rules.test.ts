@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { assessDeal } from "./risk-score.ts";
 import { competitorPresent, gateMissing, noDecisionMaker, singleThreaded } from "./deal-rules.ts";
-import { closeDateSlipped, closeDateSlips, noActivity, stalled } from "./time-rules.ts";
+import { closeDateSlipped, noActivity, stalled } from "./time-rules.ts";
+import { slipCounters, type SlipCounters } from "../opportunity/close-date-slip.ts";
 import { defaultRiskOptions as o } from "./risk-types.ts";
 import { daysAgo, facts } from "./risk-fixture.ts";
 
@@ -69,21 +70,20 @@ describe("single_threaded", () => {
 });
 
 describe("close_date_slipped", () => {
-  const pushed = [
-    { at: daysAgo(40), old: null, new: "2026-04-30" },
-    { at: daysAgo(30), old: "2026-04-30", new: "2026-05-31" },
-    { at: daysAgo(20), old: "2026-05-31", new: "2026-05-15" },
-    { at: daysAgo(10), old: "2026-05-15", new: "2026-06-30" },
-  ];
-  it("counts only moves to a later date, from the audit trail's old → new", () => {
-    expect(closeDateSlips(pushed)).toEqual({ slips: 2, slippedDays: 31 + 46 });
+  // Set, pushed 31 days, pulled in, pushed 46 days: two slips, as slipCounters writes them on the deal.
+  const pushed = ["2026-04-30", "2026-05-31", "2026-05-15", "2026-06-30"].reduce<SlipCounters & { expectedCloseDate?: string }>(
+    (deal, date) => ({ ...deal, ...slipCounters(deal, date), expectedCloseDate: date }),
+    {},
+  );
+  it("counts only moves to a later date (slipCounters on the deal)", () => {
+    expect(pushed).toMatchObject({ closeDateSlips: 2, closeDateSlippedDays: 31 + 46 });
   });
   it("fires after two slips, and high when the date is already past", () => {
-    expect(closeDateSlipped(facts({}, { closeDateChanges: pushed }))).toMatchObject({ severity: "medium", facts: { slips: 2, slippedDays: 77, inPast: false } });
+    expect(closeDateSlipped(facts(pushed))).toMatchObject({ severity: "medium", facts: { slips: 2, slippedDays: 77, inPast: false } });
     expect(closeDateSlipped(facts({ expectedCloseDate: "2026-03-30" }))).toMatchObject({ severity: "high", facts: { inPast: true, slips: 0 } });
   });
   it("does not fire after one slip with a future date, nor on today's date", () => {
-    expect(closeDateSlipped(facts({}, { closeDateChanges: pushed.slice(0, 3) }))).toBeNull();
+    expect(closeDateSlipped(facts({ closeDateSlips: 1, closeDateSlippedDays: 31 }))).toBeNull();
     expect(closeDateSlipped(facts({ expectedCloseDate: "2026-03-31" }))).toBeNull();
   });
 });

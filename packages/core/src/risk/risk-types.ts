@@ -37,6 +37,9 @@ export interface RiskDeal {
   amount: number;
   currency?: string | undefined;
   expectedCloseDate?: string | undefined;
+  /** Moves of the close date to a later day, and the days they added (opportunity/close-date-slip.ts). */
+  closeDateSlips?: number | undefined;
+  closeDateSlippedDays?: number | undefined;
   contacts?: readonly { contactId: string; role: string }[] | undefined;
   competitors?: readonly { name: string; pricePosition?: string | undefined; weaknesses?: string | undefined }[] | undefined;
 }
@@ -55,8 +58,6 @@ export interface DealFacts {
   /** The deal's pipeline, in order. */
   stages: readonly Stage[];
   activities: readonly { type: string; occurredAt: string; done?: boolean | undefined }[];
-  /** Changes of expectedCloseDate from the deal's audit trail, oldest first. */
-  closeDateChanges: readonly { at: string; old: unknown; new: unknown }[];
   norm: StageNorm | null;
   /** The gate the deal must pass to reach its next stage ("won" from the last one), as gate.ts checks it. */
   gate: { nextStage: string; unmet: readonly UnmetRequirement[] };

@@ -47,18 +47,13 @@ export function noActivity(f: DealFacts, o: RiskOptions): RiskAlert | null {
 }
 
 /**
- * Slips are counted from the audit trail (every edit of expectedCloseDate, old → new), not from the stays'
- * snapshots: a close date is usually pushed out by a plain edit, without a stage move, which no stay records.
- * A slip is a change to a later date; setting the first date or pulling it in is not one.
+ * close_date_slipped: pushed later at least twice (medium), or already in the past while the deal is open (high).
+ * Slips are the deal's own counters, written with every edit that moves the date later (setting the first date or
+ * pulling it in is not a slip; opportunity/close-date-slip.ts), the same figures the velocity report reads.
  */
-export function closeDateSlips(changes: DealFacts["closeDateChanges"]): { slips: number; slippedDays: number } {
-  const later = changes.filter((c) => typeof c.old === "string" && typeof c.new === "string" && c.new > c.old);
-  return { slips: later.length, slippedDays: later.reduce((sum, c) => sum + days(String(c.old), String(c.new)), 0) };
-}
-
-/** close_date_slipped: pushed later at least twice (medium), or already in the past while the deal is open (high). */
 export function closeDateSlipped(f: DealFacts): RiskAlert | null {
-  const { slips, slippedDays } = closeDateSlips(f.closeDateChanges);
+  const slips = f.deal.closeDateSlips ?? 0;
+  const slippedDays = f.deal.closeDateSlippedDays ?? 0;
   const date = f.deal.expectedCloseDate;
   const inPast = date !== undefined && date < f.now.slice(0, 10);
   if (slips < 2 && !inPast) return null;
