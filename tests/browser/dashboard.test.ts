@@ -164,4 +164,25 @@ describe("manager dashboard", () => {
     expect(s.offLoopback).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   });
+
+  it("gives an admin the company forecast: each team against its quota as the API rolls it up, and a team's row opens its reports", async () => {
+    const admin = await openBrowser();
+    const token = await signInAs(admin, "admin@dealflow.dev", `#/dashboard?period=${quarter.period}`);
+    const company = (await stackApi().call("GET", `/forecast/company?period=${quarter.period}`, { token })).body as { currency: string; total: { commit: number }; byTeam: { teamId: string; teamName: string; commit: number; pipeline: number }[] };
+    expect(company.byTeam.length).toBeGreaterThanOrEqual(2);
+    const panel = admin.page.getByRole("region", { name: "Company forecast" });
+    for (const team of company.byTeam) {
+      const row = panel.locator(`tr[data-team="${team.teamId}"]`);
+      await expect.poll(() => row.locator('td[data-label="Commit"]').textContent()).toBe(money("en", team.commit, company.currency));
+      expect(await row.locator('td[data-label="Pipeline"]').textContent()).toBe(money("en", team.pipeline, company.currency));
+    }
+    expect(await panel.locator('tfoot td[data-label="Commit"]').textContent()).toBe(money("en", company.total.commit, company.currency));
+
+    const other = company.byTeam.find((x) => x.teamId !== eastTeamId);
+    await panel.getByRole("button", { name: `Show ${other!.teamName} on the dashboard` }).click();
+    await expect.poll(() => admin.page.url()).toContain(`team=${encodeURIComponent(other!.teamId)}`);
+    await shootBoth(admin.page, "dashboard-company");
+    expect(admin.offLoopback).toEqual([]);
+    expect(admin.pageErrors).toEqual([]);
+  });
 });

@@ -60,6 +60,15 @@ export interface ForecastReport {
   byRep: (ForecastFigures & { ownerId: string })[];
 }
 
+/** GET /forecast/company (admins): every team's roll-up for the period against its quota, and the company's. */
+export interface CompanyForecast {
+  period: string;
+  currency: string;
+  unconverted: (Unconverted & { teamId: string })[];
+  total: ForecastFigures;
+  byTeam: (ForecastFigures & { teamId: string; teamName: string })[];
+}
+
 export interface Compliance {
   key: string;
   judged: number;
@@ -120,7 +129,7 @@ const cohort = (s: DashboardScope) => ({ teamId: s.teamId, ...periodRange(s.peri
 
 /** The dashboard's reads, each its own query so one slow or failing report never blanks the others. */
 export function useDashboardData(scope: DashboardScope) {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const key = (name: string) => ["dashboard", name, scope.teamId, scope.period] as const;
   return {
     funnel: useQuery({ queryKey: key("funnel"), queryFn: () => api.get<FunnelReport>("/analytics/funnel", cohort(scope)) }),
@@ -129,6 +138,7 @@ export function useDashboardData(scope: DashboardScope) {
     stageSla: useQuery({ queryKey: key("stage-sla"), queryFn: () => api.get<StageSlaReport>("/analytics/stage-sla", cohort(scope)) }),
     winLoss: useQuery({ queryKey: key("win-loss"), queryFn: () => api.get<WinLossReport>("/analytics/win-loss", cohort(scope)) }),
     risks: useQuery({ queryKey: ["dashboard", "risks", scope.teamId], queryFn: () => api.get<RiskList>("/risks", { teamId: scope.teamId }) }),
+    company: useQuery({ queryKey: ["dashboard", "company", scope.period], queryFn: () => api.get<CompanyForecast>("/forecast/company", { period: scope.period }), enabled: me.role === "admin" }),
   };
 }
 

@@ -6,7 +6,7 @@ import { useLocale } from "../../i18n/use-i18n.ts";
 import { useSession } from "../../session/session-context.ts";
 import { useDashboardData, useReportingCurrency, useTeamLookups, type DashboardScope } from "./dashboard-api.ts";
 import { currentPeriod, isPeriod, kindOf, periodChoices, periodLabel, type PeriodKind } from "./dashboard-period.ts";
-import { ForecastPanel } from "./forecast-panel.tsx";
+import { CompanyForecastPanel, ForecastPanel } from "./forecast-panel.tsx";
 import { FunnelPanel } from "./funnel-panel.tsx";
 import { RiskPanel } from "./risk-panel.tsx";
 import { ResponseSlaPanel, StageSlaPanel } from "./sla-panels.tsx";
@@ -56,7 +56,7 @@ function ManagerDashboard() {
         <h1>{t("dashboard.title")}</h1>
         <DashboardFilters scope={scope} onChange={setScope} />
       </div>
-      <DashboardPanels scope={scope} />
+      <DashboardPanels scope={scope} onPickTeam={(teamId) => setScope({ teamId })} />
     </div>
   );
 }
@@ -98,7 +98,7 @@ function DashboardFilters({ scope, onChange }: { scope: DashboardScope; onChange
   );
 }
 
-function DashboardPanels({ scope }: { scope: DashboardScope }) {
+function DashboardPanels({ scope, onPickTeam }: { scope: DashboardScope; onPickTeam(teamId: string): void }) {
   const { t } = useTranslation("dashboard");
   const { locale } = useLocale();
   const { me } = useSession();
@@ -114,6 +114,7 @@ function DashboardPanels({ scope }: { scope: DashboardScope }) {
         {currency.data && ` ${t("dashboard.currencyNote", { currency: currency.data.reportingCurrency })}`}
       </p>
       <div className="dashboard__grid">
+        {me.role === "admin" && <CompanyForecastPanel query={data.company} onPickTeam={onPickTeam} />}
         <ForecastPanel query={data.forecast} linkTeam={linkTeam} />
         <FunnelPanel query={data.funnel} lookups={lookups} linkTeam={linkTeam} />
         <ResponseSlaPanel query={data.responseSla} lookups={lookups} linkTeam={linkTeam} />

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useLocale } from "../../i18n/use-i18n.ts";
-import type { ForecastFigures, ForecastReport } from "./dashboard-api.ts";
+import type { CompanyForecast, ForecastFigures, ForecastReport } from "./dashboard-api.ts";
 import { monthLabel } from "./dashboard-period.ts";
 import { boardLink, ChartBox, chartColors, Panel, TableBox, UnconvertedNote, usePercent } from "./panel.tsx";
 
@@ -31,30 +31,51 @@ export function ForecastPanel({ query, linkTeam }: { query: UseQueryResult<Forec
   );
 }
 
-function ForecastBody({ report, linkTeam }: { report: ForecastReport; linkTeam: string | undefined }) {
+/** The figures of one forecast row (a month, a team, a total) and the words they are shown with. */
+function useFigures(currency: string) {
   const { t } = useTranslation("dashboard");
-  const { fmt, locale } = useLocale();
+  const { fmt } = useLocale();
   const percent = usePercent();
-  const money = (n: number | null) => (n === null ? t("dashboard.forecast.noQuota") : fmt.money(n, report.currency));
+  const money = (n: number | null) => (n === null ? t("dashboard.forecast.noQuota") : fmt.money(n, currency));
   const label = (key: (typeof series)[number]["key"] | "quota") => t(`dashboard.forecast.${key}`);
-  const data = report.byMonth.map((m) => ({ ...m, label: monthLabel(m.month, locale) }));
-  const row = (f: ForecastFigures) => (
+  const head = (
     <>
       {series.map((s) => (
-        <td key={s.key} className="num" data-label={label(s.key)}>{fmt.money(f[s.key], report.currency)}</td>
+        <th key={s.key} scope="col" className="num">{label(s.key)}</th>
       ))}
-      <td className="num" data-label={t("dashboard.forecast.weighted")}>{fmt.money(f.weighted, report.currency)}</td>
+      <th scope="col" className="num">{t("dashboard.forecast.weighted")}</th>
+      <th scope="col" className="num">{label("quota")}</th>
+      <th scope="col" className="num">{t("dashboard.forecast.attainment")}</th>
+    </>
+  );
+  const cells = (f: ForecastFigures) => (
+    <>
+      {series.map((s) => (
+        <td key={s.key} className="num" data-label={label(s.key)}>{fmt.money(f[s.key], currency)}</td>
+      ))}
+      <td className="num" data-label={t("dashboard.forecast.weighted")}>{fmt.money(f.weighted, currency)}</td>
       <td className="num" data-label={label("quota")}>{money(f.quota)}</td>
       <td className="num" data-label={t("dashboard.forecast.attainment")}>{percent(f.attainment)}</td>
     </>
   );
+  const kpis = (total: ForecastFigures) => (
+    <p className="dash-kpis">
+      <span>{t("dashboard.forecast.kpiCommit", { amount: fmt.money(total.commit, currency) })}</span>
+      <span>{total.quota === null ? t("dashboard.forecast.kpiNoQuota") : t("dashboard.forecast.kpiQuota", { amount: money(total.quota) })}</span>
+      <span>{t("dashboard.forecast.kpiAttainment", { value: percent(total.attainment) })}</span>
+    </p>
+  );
+  return { label, head, cells, kpis };
+}
+
+function ForecastBody({ report, linkTeam }: { report: ForecastReport; linkTeam: string | undefined }) {
+  const { t } = useTranslation("dashboard");
+  const { fmt, locale } = useLocale();
+  const { label, head, cells: row, kpis } = useFigures(report.currency);
+  const data = report.byMonth.map((m) => ({ ...m, label: monthLabel(m.month, locale) }));
   return (
     <>
-      <p className="dash-kpis">
-        <span>{t("dashboard.forecast.kpiCommit", { amount: fmt.money(report.total.commit, report.currency) })}</span>
-        <span>{report.total.quota === null ? t("dashboard.forecast.kpiNoQuota") : t("dashboard.forecast.kpiQuota", { amount: money(report.total.quota) })}</span>
-        <span>{t("dashboard.forecast.kpiAttainment", { value: percent(report.total.attainment) })}</span>
-      </p>
+      {kpis(report.total)}
       <ChartBox height={280}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
@@ -74,12 +95,7 @@ function ForecastBody({ report, linkTeam }: { report: ForecastReport; linkTeam: 
         <thead>
           <tr>
             <th scope="col">{t("dashboard.col.month")}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col" className="num">{label(s.key)}</th>
-            ))}
-            <th scope="col" className="num">{t("dashboard.forecast.weighted")}</th>
-            <th scope="col" className="num">{label("quota")}</th>
-            <th scope="col" className="num">{t("dashboard.forecast.attainment")}</th>
+            {head}
           </tr>
         </thead>
         <tbody>
@@ -102,6 +118,60 @@ function ForecastBody({ report, linkTeam }: { report: ForecastReport; linkTeam: 
             </tr>
           </tfoot>
         )}
+      </TableBox>
+      <UnconvertedNote items={report.unconverted} />
+    </>
+  );
+}
+
+/** Admins: every team's forecast for the period against its quota, and the company's; a team's row opens its dashboard. */
+export function CompanyForecastPanel({ query, onPickTeam }: { query: UseQueryResult<CompanyForecast>; onPickTeam(teamId: string): void }) {
+  const { t } = useTranslation("dashboard");
+  return (
+    <Panel
+      title={t("dashboard.company.title")}
+      subtitle={t("dashboard.company.subtitle")}
+      query={query}
+      isEmpty={(r) => r.byTeam.length === 0}
+      emptyMessage={t("dashboard.company.empty")}
+      wide
+    >
+      {(report) => <CompanyBody report={report} onPickTeam={onPickTeam} />}
+    </Panel>
+  );
+}
+
+function CompanyBody({ report, onPickTeam }: { report: CompanyForecast; onPickTeam(teamId: string): void }) {
+  const { t } = useTranslation("dashboard");
+  const { head, cells, kpis } = useFigures(report.currency);
+  return (
+    <>
+      {kpis(report.total)}
+      <TableBox caption={t("dashboard.company.title")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("dashboard.company.team")}</th>
+            {head}
+          </tr>
+        </thead>
+        <tbody>
+          {report.byTeam.map((team) => (
+            <tr key={team.teamId} data-team={team.teamId}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => onPickTeam(team.teamId)} aria-label={t("dashboard.company.openTeam", { team: team.teamName })}>
+                  {team.teamName}
+                </button>
+              </th>
+              {cells(team)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("dashboard.company.total")}</th>
+            {cells(report.total)}
+          </tr>
+        </tfoot>
       </TableBox>
       <UnconvertedNote items={report.unconverted} />
     </>
