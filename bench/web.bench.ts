@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { startLocalRuntime } from "@dealflow/local/runtime/local-runtime";
 import { launchChromium } from "../tests/browser/support/chromium.ts";
 import { bulkOpenDeals } from "./bulk-deals.ts";
-import { percentile, seededRandom } from "./stats.ts";
+import { percentile, seededRandom, timeIt } from "./stats.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const DEALS = Number(process.env.BENCH_DEALS ?? 2000);
@@ -127,18 +127,9 @@ async function main() {
     const riskIds = riskCalls.reduce((n, u) => n + (new URL(u).searchParams.get("ids")?.split(",").length ?? 0), 0);
 
     // The risk reads behind the board and the dashboard, timed from here once the page is idle.
-    const timed = async (path: string, times: number) => {
-      const ms: number[] = [];
-      for (let i = 0; i < times; i++) {
-        const started = performance.now();
-        await get(path);
-        ms.push(performance.now() - started);
-      }
-      return ms.sort((a, b) => a - b);
-    };
-    const oneDeal = await timed(`/opportunities/${someIds[0]}/risks`, 10);
-    const batch = await timed(`/risks/deals?ids=${someIds.join(",")}`, 5);
-    const team = await timed("/risks", 1);
+    const oneDeal = await timeIt(10, () => get(`/opportunities/${someIds[0]}/risks`));
+    const batch = await timeIt(5, () => get(`/risks/deals?ids=${someIds.join(",")}`));
+    const team = await timeIt(1, () => get("/risks"));
 
     latency.sort((a, b) => a - b);
     tti.sort((a, b) => a - b);
