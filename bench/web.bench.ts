@@ -122,6 +122,8 @@ async function main() {
       }
       return { intervals, height: el.scrollHeight };
     })()`)) as { intervals: number[]; height: number };
+    // The last batch leaves once the scroll has settled (100 ms, at most 1 s): wait past that before counting.
+    await page.waitForTimeout(1500);
     await page.waitForLoadState("networkidle");
     const frames = [...scroll.intervals].sort((a, b) => a - b);
     const riskIds = riskCalls.reduce((n, u) => n + (new URL(u).searchParams.get("ids")?.split(",").length ?? 0), 0);
