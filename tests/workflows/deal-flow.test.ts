@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { StopExecutionCommand } from "@aws-sdk/client-sfn";
 import { Opportunity } from "@dealflow/core";
 import { getFlow } from "@dealflow/core/deal-flow/index";
+import { markSignaled, storeToken } from "@dealflow/core/deal-flow/flow-store";
 import { dealClosedHandler } from "@dealflow/functions/events/deal-closed";
 import { dealOpenedHandler } from "@dealflow/functions/events/deal-opened";
 import { dealStageChangedHandler } from "@dealflow/functions/events/deal-stage-changed";
@@ -121,6 +122,20 @@ describe("deal-flow: one execution per open deal, held to the stage SLA", () => 
     expect(signaled).toHaveLength(2);
     expect(entered(history)).toEqual(["LoadDeal", "RouteDeal", "AwaitDealMove", "RouteDeal", "AwaitDealMoveUntimed"]);
     expect(await flowOf(deal.opportunityId)).toMatchObject({ waitingSeq: 2, signaledSeq: 2 });
+  }, 20_000);
+
+  it("records a signal whose execution already waits on the next stay with a fresh token, and leaves that token", async () => {
+    const { deal } = await open("Signal race");
+    const before = await flowOf(deal.opportunityId);
+    const at = new Date().toISOString();
+    // The engine took the signal and the execution stored the token of its next wait before the consumer got to
+    // record its own signal: the order a busy machine gives.
+    expect(await storeToken(deps.db, { opportunityId: deal.opportunityId, executionName: before?.executionName ?? "", seq: 2, taskToken: "next-wait", at })).toBe(true);
+    expect(await markSignaled(deps.db, deal.opportunityId, before?.taskToken ?? "", 2, at)).toBe(true);
+    expect(await flowOf(deal.opportunityId)).toMatchObject({ taskToken: "next-wait", waitingSeq: 2, signaledSeq: 2 });
+    // A late record of an older signal does not move it back.
+    expect(await markSignaled(deps.db, deal.opportunityId, "spent-long-ago", 1, at)).toBe(false);
+    expect((await flowOf(deal.opportunityId))?.signaledSeq).toBe(2);
   }, 20_000);
 
   it("closing the deal stops its execution; reopening starts a fresh one under a new name", async () => {

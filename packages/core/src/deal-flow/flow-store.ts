@@ -64,14 +64,26 @@ export function storeToken(db: Db, w: { opportunityId: string; executionName: st
   );
 }
 
-/** After a signal: the token is spent. Conditional on it still being that token (a newer wait may have replaced it). */
-export function markSignaled(db: Db, opportunityId: string, taskToken: string, seq: number, at: string): Promise<boolean> {
-  return tryWrite(() =>
+/**
+ * After a signal: the token is spent and `signaledSeq` records the stay the signal handed on. The token is removed
+ * only while it is still that token: the execution moves on as soon as the engine takes the signal and may already
+ * wait on the next stay with a fresh token, which must stay. signaledSeq is recorded either way, never backwards.
+ */
+export async function markSignaled(db: Db, opportunityId: string, taskToken: string, seq: number, at: string): Promise<boolean> {
+  const spent = await tryWrite(() =>
     db.entities.dealFlow
       .patch({ opportunityId })
       .set({ signaledSeq: seq, updatedAt: at })
       .remove(["taskToken"])
       .where((a, op) => op.eq(a.taskToken, taskToken))
+      .go(),
+  );
+  if (spent) return true;
+  return tryWrite(() =>
+    db.entities.dealFlow
+      .patch({ opportunityId })
+      .set({ signaledSeq: seq, updatedAt: at })
+      .where((a, op) => `${op.notExists(a.signaledSeq)} OR ${op.lt(a.signaledSeq, seq)}`)
       .go(),
   );
 }
