@@ -251,6 +251,40 @@ describe("opportunity 360° view", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("pages an older timeline, and after a new activity shows every item exactly once", async () => {
+    const { page } = s;
+    const account = await created("/accounts", { name: `Browser test · long timeline ${Date.now()}` });
+    const long = await created("/opportunities", { name: "Browser test · long timeline", accountId: account.accountId, amount: 1000, currency: "CNY" });
+    for (let i = 1; i <= 55; i++) await created("/activities", { subjectType: "opportunity", subjectId: long.opportunityId, type: "note", title: `Entry ${i}` });
+    await page.goto(`${s.webUrl}/#/deals/${long.opportunityId}`);
+    const timeline = page.getByRole("list", { name: "Timeline, newest first" });
+    const shown = async () => (await timeline.getByRole("listitem").allTextContents()).flatMap((text) => [...text.matchAll(/Entry (\d+)/g)].map((m) => Number(m[1])));
+    const showAll = async () => {
+      const older = page.getByRole("button", { name: "Show older" });
+      while (await older.count()) {
+        const before = (await shown()).length;
+        await older.click();
+        await expect.poll(async () => (await shown()).length).toBeGreaterThan(before);
+      }
+    };
+    await expect.poll(async () => (await shown())[0]).toBe(55);
+    await showAll();
+    expect((await shown()).sort((a, b) => a - b)).toEqual(Array.from({ length: 55 }, (_, i) => i + 1));
+
+    const log = page.getByRole("form", { name: "Log an activity" });
+    await log.getByLabel("Type").selectOption({ label: "Note" });
+    await log.getByLabel("Subject").fill("Entry 56");
+    await log.getByRole("button", { name: "Log activity" }).click();
+    await expect.poll(async () => (await shown())[0]).toBe(56);
+    // The optimistic entry gives way to the server's first page (the timeline is read again).
+    await expect.poll(() => timeline.locator(".is-pending").count()).toBe(0);
+    await page.waitForLoadState("networkidle");
+    await showAll();
+    expect((await shown()).sort((a, b) => a - b)).toEqual(Array.from({ length: 56 }, (_, i) => i + 1));
+    await page.goto(`${s.webUrl}/#/deals/${dealId}`);
+    await page.getByRole("heading", { name: "Browser test · 360 view", level: 1 }).waitFor();
+  });
+
   it("closes the deal as lost with a reason through the dialog", async () => {
     const { page } = s;
     await page.getByRole("button", { name: "Mark lost" }).click();

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, LoadingState } from "../../components/status-views.tsx";
@@ -53,7 +53,11 @@ export function TimelineSection({ dealId, pipeline }: { dealId: string; pipeline
   );
 }
 
-/** Pages older than the first one, read on demand with the previous page's `before`. */
+/**
+ * Pages older than the first one, read on demand with the previous page's `before`. When the first page shifts (an
+ * activity was logged, so its oldest item moved on), the older pages read against the old cursor are dropped:
+ * kept, they would show an item twice or skip one.
+ */
 function useOlderItems(dealId: string, firstBefore: string | null) {
   const calls = useDealApi();
   const errorText = useErrorText();
@@ -61,14 +65,25 @@ function useOlderItems(dealId: string, firstBefore: string | null) {
   const [next, setNext] = useState<string | null | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [readAfter, setReadAfter] = useState(firstBefore);
+  if (readAfter !== firstBefore) {
+    setReadAfter(firstBefore);
+    setItems([]);
+    setNext(undefined);
+  }
+  const current = useRef(firstBefore);
+  current.current = firstBefore;
   const cursor = next === undefined ? firstBefore : next;
   const load = () => {
     if (!cursor) return;
+    const from = firstBefore;
     setLoading(true);
     setError(null);
     calls
       .timeline(dealId, cursor)
       .then((page) => {
+        // A page asked before the first page shifted belongs to the old reading: drop it.
+        if (current.current !== from) return;
         setItems((list) => [...list, ...page.items]);
         setNext(page.before);
       })
