@@ -7,5 +7,6 @@ import "./lead-sla.suite.ts";
 import "./schedules.suite.ts";
 import "./l2c.suite.ts";
 import "./api-auth.suite.ts";
+import "./web-hosting.suite.ts";
 
 afterAll(cleanupSharedApp);

@@ -29,7 +29,7 @@ export interface SynthesizedApp {
  * which bundles every function with esbuild), minus everything that needs AWS: a fixed account and region,
  * and NODE_ENV=test, which SST checks (`App.isRunningSSTTest`) to skip the bootstrap-bucket lookup.
  */
-export async function synthesizeApp(stage: string, env: Record<string, string> = {}): Promise<SynthesizedApp> {
+export async function synthesizeApp(stage: string, env: Record<string, string> = {}, only?: readonly StackFn[]): Promise<SynthesizedApp> {
   process.env.NODE_ENV = "test";
   await initProjectOnce(stage);
   const out = await isolateOutput();
@@ -40,7 +40,9 @@ export async function synthesizeApp(stage: string, env: Record<string, string> =
     { mode: "deploy", stage, name: useProject().config.name, region: testRegion, account: testAccount },
     { outdir: path.join(out, "cdk.out") },
   );
-  await sstConfig.stacks(app);
+  // `only`: just these stacks (in order), for a test that needs no function bundled; else the whole app.
+  if (only) for (const fn of only) app.stack(fn);
+  else await sstConfig.stacks(app);
   await app.finish();
   const templates = new Map<StackFn, Template>();
   return {

@@ -1,24 +1,20 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { envNames } from "@dealflow/core/config";
+import { beforeAll, describe, expect, test } from "vitest";
 import { Api } from "../../stacks/api.stack.ts";
 import { Auth } from "../../stacks/auth.stack.ts";
-import { Email } from "../../stacks/email.stack.ts";
 import { Hosting } from "../../stacks/hosting.stack.ts";
 import { Web } from "../../stacks/web.stack.ts";
-import { synthesizeApp, type SynthesizedApp } from "./synth-app.ts";
-import { at, functionByHandler, importOf, onlyResource } from "./template-queries.ts";
-import { sharedAppTimeout } from "./shared-app.ts";
+import type { SynthesizedApp } from "./synth-app.ts";
+import { at, importOf, onlyResource } from "./template-queries.ts";
+import { sharedApp, sharedAppTimeout } from "./shared-app.ts";
 
 const siteEnv = ["VITE_API_URL", "VITE_USER_POOL_ID", "VITE_USER_POOL_CLIENT_ID"] as const;
 
 let synth: SynthesizedApp;
 beforeAll(async () => {
-  // A bare domain as sender: the whole domain is verified and mail goes out as noreply@ that domain.
-  synth = await synthesizeApp("test", { DEALFLOW_MAIL_FROM: "Acme.Example" });
+  synth = await sharedApp();
 }, sharedAppTimeout);
-afterAll(async () => synth?.cleanup());
 
 describe("Hosting stack", () => {
   test("the site bucket is private and encrypted", () => {
@@ -111,20 +107,5 @@ describe("Web stack", () => {
     const quoted = (value: unknown) => ({ "Fn::Join": ["", ['"', value, '"']] });
     expect(deployed("apiUrl")).toEqual(quoted(importOf(synth.template(Api), apiId, "ApiEndpoint")));
     expect(deployed("userPoolClientId")).toEqual(quoted(importOf(auth, clientId)));
-  });
-});
-
-describe("Email stack with a sender domain", () => {
-  test("verifies the domain and publishes its three DKIM records", () => {
-    const template = synth.template(Email);
-    const [, identity] = onlyResource(template, "AWS::SES::EmailIdentity");
-    expect(at(identity, "Properties", "EmailIdentity")).toBe("acme.example");
-    const outputs = Object.keys(at(template.toJSON(), "Outputs") ?? {});
-    expect(outputs.filter((name) => name.startsWith("DkimRecord"))).toHaveLength(3);
-  });
-
-  test("functions send as noreply@ the domain", () => {
-    const [, fn] = functionByHandler(synth.template(Api), "packages/functions/src/api/lambda.handler");
-    expect(at(fn, "Properties", "Environment", "Variables", envNames.mailFrom)).toBe("noreply@acme.example");
   });
 });
